@@ -1,0 +1,3 @@
+"""Briefing Reader: read structured news briefs offline, every claim linked to its source."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,8 @@
+"""``python -m briefing_app``: the same as the ``briefing-app`` command."""
+
+import sys
+
+from briefing_app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

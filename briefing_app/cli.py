@@ -1,0 +1,198 @@
+"""The ``briefing-app`` command line: import, show, validate, schema, screenshot, or the window.
+
+Why this shape: every subcommand but the window runs on the Qt-free core, so briefs can be
+made and checked on a machine with no display; bad input is one ``error:`` line and exit
+status 2, never a traceback, and an output file is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_app import __version__
+from briefing_app.core.errors import BriefInputError
+
+EXIT_OK = 0
+EXIT_BAD_INPUT = 2
+COMMANDS = ("import", "show", "validate", "schema", "screenshot")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the process exit status."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if (
+        not args
+        or (args[0] not in COMMANDS and not args[0].startswith("-"))
+        or args[0] in ("--open",)
+    ):
+        return _open_window(args)
+    parser = _parser()
+    options = parser.parse_args(args)
+    if options.command is None:
+        return _open_window([])
+    try:
+        return options.handler(options)
+    except BriefInputError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="briefing-app",
+        description="Read structured news briefs offline. With no command (or a file path), "
+        "opens the reader window.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    imp = commands.add_parser(
+        "import", help="import an article (.txt, .md, .brief.json) as a brief"
+    )
+    imp.add_argument("path", type=Path)
+    imp.add_argument(
+        "-o", "--output", type=Path, help="write the brief JSON here (default: stdout)"
+    )
+    imp.set_defaults(handler=_cmd_import)
+
+    show = commands.add_parser("show", help="print a readable outline of a brief or article")
+    show.add_argument("path", type=Path)
+    show.add_argument("--json", action="store_true", help="print the brief JSON instead")
+    show.set_defaults(handler=_cmd_show)
+
+    val = commands.add_parser("validate", help="check a brief file against the schema and anchors")
+    val.add_argument("path", type=Path)
+    val.set_defaults(handler=_cmd_validate)
+
+    schema = commands.add_parser("schema", help="print the JSON Schema of the brief format")
+    schema.set_defaults(handler=_cmd_schema)
+
+    shot = commands.add_parser("screenshot", help="render the reader window offscreen to a PNG")
+    shot.add_argument("path", type=Path, nargs="?")
+    shot.add_argument("--out", type=Path, required=True)
+    shot.add_argument("--tab", help="section kind to show, e.g. quotes")
+    shot.add_argument("--select", help="item id to select")
+    shot.add_argument("--theme", choices=("light", "dark", "sepia"))
+    shot.add_argument("--size", default="1400x900", help="window size WxH (default 1400x900)")
+    shot.set_defaults(handler=_cmd_screenshot)
+    return parser
+
+
+def _brief_json(brief) -> str:
+    return brief.model_dump_json(indent=2) + "\n"
+
+
+def _cmd_import(options: argparse.Namespace) -> int:
+    from briefing_app.core.importer import import_path
+
+    brief = import_path(options.path)
+    for warning in brief.warnings:
+        print(f"warning: {options.path}: {warning}", file=sys.stderr)
+    payload = _brief_json(brief)
+    if options.output is None or str(options.output) == "-":
+        sys.stdout.write(payload)
+    else:
+        write_atomically(options.output, payload)
+        items = len(brief.items())
+        print(
+            f"wrote {options.output}: {len(brief.sections)} sections, {items} items",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def _cmd_show(options: argparse.Namespace) -> int:
+    from briefing_app.core.importer import import_path
+    from briefing_app.core.outline import render_outline
+
+    brief = import_path(options.path)
+    sys.stdout.write(_brief_json(brief) if options.json else render_outline(brief))
+    return EXIT_OK
+
+
+def _cmd_validate(options: argparse.Namespace) -> int:
+    from briefing_app.core.decoding import decode_bytes, read_bytes
+    from briefing_app.core.importer import detect_format, import_text
+    from briefing_app.core.readers.brief_json import check_invariants, parse_brief_json
+
+    path = options.path
+    text = decode_bytes(read_bytes(path), path)
+    if detect_format(path, text) == "brief-json":
+        brief = parse_brief_json(text, str(path))
+        check_invariants(brief, str(path))
+    else:
+        brief = import_text(text, name=str(path), fmt=detect_format(path, text))
+        check_invariants(brief, str(path))
+    items = brief.items()
+    anchors = sum(len(item.anchors) for item in items)
+    print(f"ok: {path}: {len(brief.sections)} sections, {len(items)} items, {anchors} anchors")
+    return EXIT_OK
+
+
+def _cmd_schema(options: argparse.Namespace) -> int:
+    from briefing_app.core.model import Brief
+
+    sys.stdout.write(json.dumps(Brief.model_json_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+def _cmd_screenshot(options: argparse.Namespace) -> int:
+    try:
+        width, height = (int(part) for part in options.size.lower().split("x"))
+    except ValueError as exc:
+        raise BriefInputError(
+            None, f"--size must look like 1400x900, not {options.size!r}"
+        ) from exc
+    from briefing_app.ui.screenshot import render_screenshot
+
+    render_screenshot(
+        options.path,
+        options.out,
+        tab=options.tab,
+        select=options.select,
+        theme=options.theme,
+        size=(width, height),
+    )
+    print(f"wrote {options.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _open_window(args: list[str]) -> int:
+    if args and args[0] == "--open":
+        args = args[1:]
+    if len(args) > 1:
+        print("error: give at most one file to open", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = Path(args[0]) if args else None
+    from briefing_app.ui.app import run_app
+
+    return run_app(path)
+
+
+def write_atomically(path: Path, payload: str) -> None:
+    """Write via a temporary file in the same folder and rename, so no half file is left."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise BriefInputError(path, "the output folder does not exist")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(payload)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        Path(temp_name).unlink(missing_ok=True)
+        raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        Path(temp_name).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,495 @@
+"""Work out who said a quote, with their name and role kept apart.
+
+Why so many shapes: newsroom copy attributes quotes as ``Name, role: “…”``, ``Role Name: “…”``,
+``Name told Outlet: “…”``, ``“…,” said Name, role.``, ``“…,” Surname told reporters.``,
+``“…” — Name, role``, ``Role Name said the plan was “unacceptable”`` and with an organisation as
+the speaker.  A bare surname or a pronoun is resolved against the people the article named
+earlier, so a quote card can show a full name and role wherever the article gave them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing_app.core.model import Speaker
+
+QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
+_OPENING = '"\u201c\u201e\u00ab'
+_CLOSING = '"\u201d\u00bb\u201c'
+_Q = "\x00"
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|"
+    "stated|states|explained|explains|insisted|insists|acknowledged|acknowledges|cautioned|"
+    "predicted|tweeted|posted|asked|asks|replied|replies|responded|recalled|conceded|concedes|"
+    "called|calls|urged|urges|declared|announced|countered|testified|claimed|claims|"
+    "maintained|emphasised|emphasized|stressed|agreed|admitted|remarked|observed|suggested|"
+    "described|promised|vowed|pledged|told reporters|said in a statement"
+)
+_VERB = rf"(?:{SPEECH_VERBS})"
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her"}
+_ROLE_WORDS = {
+    "minister",
+    "mayor",
+    "president",
+    "vice",
+    "governor",
+    "senator",
+    "sen.",
+    "rep.",
+    "gov.",
+    "representative",
+    "secretary",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "chairperson",
+    "head",
+    "director",
+    "chief",
+    "executive",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "officer",
+    "official",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "analyst",
+    "economist",
+    "professor",
+    "prof.",
+    "dr.",
+    "dr",
+    "lawyer",
+    "attorney",
+    "commissioner",
+    "superintendent",
+    "councillor",
+    "councilmember",
+    "councilman",
+    "councilwoman",
+    "council",
+    "member",
+    "leader",
+    "founder",
+    "manager",
+    "ambassador",
+    "judge",
+    "justice",
+    "captain",
+    "sheriff",
+    "chancellor",
+    "dean",
+    "general",
+    "admiral",
+    "colonel",
+    "sergeant",
+    "detective",
+    "inspector",
+    "deputy",
+    "assistant",
+    "associate",
+    "senior",
+    "junior",
+    "acting",
+    "interim",
+    "former",
+    "board",
+    "union",
+    "port",
+    "health",
+    "transport",
+    "finance",
+    "foreign",
+    "prime",
+    "state",
+    "city",
+    "county",
+    "federal",
+    "national",
+    "regional",
+    "local",
+    "resident",
+    "organiser",
+    "organizer",
+    "owner",
+    "researcher",
+    "scientist",
+    "engineer",
+    "teacher",
+    "principal",
+    "nurse",
+    "doctor",
+    "pastor",
+    "bishop",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "miss",
+    "sir",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "treasurer",
+    "auditor",
+    "controller",
+    "coordinator",
+    "advocate",
+    "activist",
+    "expert",
+    "economics",
+    "policy",
+    "labour",
+    "labor",
+    "police",
+    "fire",
+    "school",
+    "education",
+    "environment",
+    "energy",
+    "trade",
+    "defence",
+    "defense",
+    "interior",
+    "mp",
+    "mep",
+    "premier",
+    "speaker",
+    "editor",
+    "reporter",
+    "correspondent",
+    "host",
+    "coach",
+    "player",
+}
+_ORG_WORDS = {
+    "union",
+    "ministry",
+    "department",
+    "council",
+    "authority",
+    "agency",
+    "association",
+    "company",
+    "corporation",
+    "corp",
+    "corp.",
+    "inc",
+    "inc.",
+    "ltd",
+    "ltd.",
+    "group",
+    "office",
+    "committee",
+    "commission",
+    "board",
+    "bank",
+    "university",
+    "institute",
+    "federation",
+    "party",
+    "government",
+    "administration",
+    "police",
+    "service",
+    "services",
+    "foundation",
+    "cooperative",
+    "co-op",
+    "coalition",
+    "alliance",
+    "society",
+    "league",
+    "club",
+    "court",
+    "parliament",
+    "congress",
+    "senate",
+    "campaign",
+    "network",
+    "fund",
+    "trust",
+    "bureau",
+    "chamber",
+    "organisation",
+    "organization",
+    "secretariat",
+    "embassy",
+}
+_PARTICLES = {
+    "de",
+    "da",
+    "van",
+    "von",
+    "der",
+    "den",
+    "al",
+    "bin",
+    "la",
+    "le",
+    "du",
+    "del",
+    "di",
+    "dos",
+    "das",
+    "ten",
+    "ter",
+    "y",
+    "el",
+    "ibn",
+    "st.",
+}
+_NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
+    r"\w+ \d+)|at (?:a|an|the) .+|last week|this week|yesterday|today|earlier|later)\b.*$",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class SpeakerRegistry:
+    """People the article names, so surnames and pronouns resolve to a full name and role."""
+
+    roles: dict[str, str | None] = field(default_factory=dict)
+    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    last_person: str | None = None
+
+    def add(self, name: str, role: str | None) -> None:
+        """Record a person (or organisation) and the role the article gave them, if any."""
+        if not name:
+            return
+        if name not in self.roles or (role and not self.roles[name]):
+            self.roles[name] = role
+        tokens = name.split()
+        if len(tokens) >= 2:
+            names = self.by_surname.setdefault(tokens[-1].lower(), [])
+            if name not in names:
+                names.append(name)
+
+    def resolve(self, speaker: Speaker) -> Speaker:
+        """Expand a bare surname to the full name given earlier and fill in a missing role."""
+        name = speaker.name
+        if len(name.split()) == 1:
+            candidates = self.by_surname.get(name.lower(), [])
+            if len(candidates) == 1:
+                name = candidates[0]
+        role = speaker.role or self.roles.get(name)
+        return Speaker(name=name, role=role)
+
+    def names(self) -> list[str]:
+        """Every full name known, longest first (so 'Ana Ruiz' wins over 'Ruiz')."""
+        return sorted(self.roles, key=len, reverse=True)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """A parsed attribution: the speaker, or that the paragraph continues the last quote."""
+
+    speaker: Speaker | None
+    continues_previous: bool = False
+    pronoun: bool = False
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of quoted material including the marks; an unclosed quote runs to the end."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    for index, char in enumerate(text):
+        if char not in QUOTE_MARKS:
+            continue
+        if opened is None:
+            if char in _OPENING and _opens(text, index):
+                opened = index
+        elif char in _CLOSING:
+            spans.append((opened, index + 1))
+            opened = None
+    if opened is not None:
+        spans.append((opened, len(text)))
+    return spans
+
+
+def _opens(text: str, index: int) -> bool:
+    """A straight double quote opens a quotation at the start or after a space/dash."""
+    if text[index] != '"':
+        return True
+    return index == 0 or not text[index - 1].isalnum()
+
+
+def quoted_words(text: str) -> list[str]:
+    """The text inside each quotation, without the marks."""
+    return [text[start:end].strip(QUOTE_MARKS + " ,.") for start, end in quoted_spans(text)]
+
+
+def parse_attribution(text: str) -> Attribution:
+    """The speaker of a quote paragraph, as written (unresolved), or why there is none."""
+    spans = quoted_spans(text)
+    outside = _blank_out_quotes(text, spans)
+    if (
+        spans
+        and spans[0][0] == 0
+        and len(spans) == 1
+        and not text.rstrip().endswith(tuple(_CLOSING))
+        and not outside.strip(_Q + " ")
+    ):
+        return Attribution(None, continues_previous=True)
+    for pattern in _PATTERNS:
+        match = pattern.search(outside)
+        if match:
+            who = match.group("who")
+            speaker = speaker_from_phrase(who)
+            if speaker is not None:
+                pronoun = speaker.name.lower() in _PRONOUNS
+                return Attribution(None if pronoun else speaker, pronoun=pronoun)
+    if spans and spans[0][0] <= 1 and not outside.strip(_Q + " .,"):
+        return Attribution(None, continues_previous=True)
+    return Attribution(None)
+
+
+def _blank_out_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        pieces.append(f" {_Q} ")
+        last = end
+    pieces.append(text[last:])
+    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+
+
+_WHO = r"(?P<who>(?:(?![.!?]\s)[^\x00:]){2,140}?)"
+_PATTERNS: tuple[re.Pattern[str], ...] = (
+    # “…” — Name, role
+    re.compile(r"\x00\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\x00]{2,140}?)\s*[.]?$"),
+    # “…,” said Name, role.
+    re.compile(
+        rf"\x00\s*[,.]?\s*{_VERB}\s+(?P<who>[^\x00]{{2,140}}?)\s*(?:[.;]\s|[.;]?\s*\x00|[.;]?$)"
+    ),
+    # “…,” Name, role, said.  /  “…,” Surname told reporters.
+    re.compile(rf"\x00\s*[,.]?\s*(?P<who>[^\x00]{{2,140}}?),?\s+{_VERB}\b"),
+    # Name, role: “…”  /  Role Name: “…”  /  Name told Outlet: “…”  /  Organisation: “…”
+    re.compile(rf"^{_WHO}\s*:\s*\x00"),
+    # Role Name said the plan was “unacceptable” (a partial quote)
+    re.compile(rf"^{_WHO},?\s+{_VERB}\b[^\x00]*\x00"),
+    # … according to Name, role.
+    re.compile(r"according to (?P<who>[^\x00,.;]{2,80}(?:, [^\x00,.;]{2,80})?)"),
+    # Reported speech with no quotation marks: Name said …
+    re.compile(rf"^{_WHO},?\s+{_VERB}\b"),
+)
+
+
+def speaker_from_phrase(phrase: str) -> Speaker | None:
+    """Split an attribution phrase ("Port Director Amara Okafor") into name and role."""
+    who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
+    who = _TRAILING_CIRCUMSTANCE.sub("", who)
+    who = re.sub(rf"\s+{_VERB}$", "", who)
+    who = re.sub(r"^(?:and|but|as|while|so)\s+", "", who, flags=re.IGNORECASE)
+    told = re.match(
+        r"^(?P<name>.+?)\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
+    )
+    if told:
+        who = told.group("name")
+    if not who or len(who.split()) > 12:
+        return None
+    if who.lower() in _PRONOUNS:
+        return Speaker(name=who.lower())
+    if "," in who:
+        first, rest = (part.strip() for part in who.split(",", 1))
+        rest = rest.rstrip(",")
+        if re.match(r"^(?:who|which|that|whose|one of)\b", rest, re.IGNORECASE):
+            rest = ""  # "Name, who voted against the plan," is a clause, not a role
+        if _looks_like_name(first):
+            return Speaker(name=first, role=rest or None)
+        if _looks_like_name(rest):
+            return Speaker(name=rest, role=first or None)
+        name, role = split_role_and_name(first)
+        if name:
+            return Speaker(name=name, role=", ".join(p for p in (role, rest) if p) or None)
+    if _is_organisation(who):
+        return Speaker(name=re.sub(r"^the\s+", "", who, flags=re.IGNORECASE))
+    name, role = split_role_and_name(who)
+    if name:
+        return Speaker(name=name, role=role)
+    return None
+
+
+def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
+    """Split "Health Minister Lena Park" into ("Lena Park", "Health Minister")."""
+    tokens = phrase.split()
+    index = len(tokens)
+    while index > 0 and _is_name_token(tokens[index - 1], tokens, index - 1):
+        index -= 1
+    name_tokens = tokens[index:]
+    while name_tokens and name_tokens[0].lower() in _PARTICLES:
+        name_tokens = name_tokens[1:]
+        index += 1
+    if not name_tokens or len(name_tokens) > 4:
+        return None, None
+    role = " ".join(tokens[:index]).strip(" ,") or None
+    if role and role.lower() in {"the", "a", "an"}:
+        role = None
+    return " ".join(name_tokens), role
+
+
+def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
+    bare = token.strip(",;:")
+    if bare.lower() in _PARTICLES and position > 0:
+        return True
+    if bare.lower() in _ROLE_WORDS or bare.lower() in _PRONOUNS:
+        return False
+    return bool(_NAME_TOKEN.match(bare))
+
+
+def _looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or _is_organisation(text):
+        return False
+    return all(_is_name_token(token, tokens, i) for i, token in enumerate(tokens))
+
+
+def _is_organisation(text: str) -> bool:
+    """ "The Dockworkers’ Union", "Harlan Electric Co.": capitalised words ending in an org word."""
+    written = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).split()
+    if not 1 <= len(written) <= 7 or not written[0][:1].isupper():
+        return False
+    small = {"of", "for", "and", "the", "on", "in", "&"}
+    if not all(word[:1].isupper() or word in small for word in written):
+        return False
+    return any(word.lower().strip(",.") in _ORG_WORDS for word in written)
+
+
+def is_person_name(name: str) -> bool:
+    """True for a person's name ("Amara Okafor"), false for an organisation."""
+    return _looks_like_name(name) and not _is_organisation(name)
+
+
+_APPOSITIVE = re.compile(
+    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
+    r"\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),"
+)
+_CAPITAL_RUN = re.compile(
+    r"(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
+)
+
+
+def build_registry(text: str) -> SpeakerRegistry:
+    """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
+    registry = SpeakerRegistry()
+    for match in _APPOSITIVE.finditer(text):
+        name = match.group("name")
+        if _looks_like_name(name):
+            registry.add(name, match.group("role").strip())
+    for match in _CAPITAL_RUN.finditer(text):
+        name, role = split_role_and_name(match.group(0))
+        if (
+            name
+            and role
+            and len(name.split()) >= 2
+            and any(word.lower() in _ROLE_WORDS for word in role.split())
+        ):
+            registry.add(name, role)
+    return registry

@@ -1,0 +1,216 @@
+"""Build a Brief from parsed blocks: reading text, sections, items and their own spans.
+
+Why the reading text is rebuilt here rather than kept as the file was: it must be exactly
+what the reader pane shows (no markup, wrapped lines joined, one blank line between
+paragraphs), and every item's own span is known at the moment its text is appended, so
+anchors hold by construction.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+
+from briefing_app.core.anchoring import make_selector
+from briefing_app.core.attribution import (
+    QUOTE_MARKS,
+    SpeakerRegistry,
+    build_registry,
+    parse_attribution,
+    quoted_spans,
+)
+from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
+from briefing_app.core.facts import find_hedges, item_dates, item_figures
+from briefing_app.core.headings import classify_heading, split_inline_label
+from briefing_app.core.model import (
+    Article,
+    Brief,
+    Item,
+    ItemKind,
+    Section,
+    SectionKind,
+    Speaker,
+)
+
+BULLET_PREFIX = "\u2022 "
+_ID_PREFIX = {
+    SectionKind.LEDE: "lede",
+    SectionKind.WHY_IT_MATTERS: "why",
+    SectionKind.WHAT_TO_KNOW: "know",
+    SectionKind.QUOTES: "quote",
+    SectionKind.NEXT_STEPS: "next",
+    SectionKind.OTHER: "other",
+}
+_ATTRIBUTION_LINE = re.compile(r"^[\u2014\u2013-]{1,2}\s*\S")
+
+
+@dataclass
+class _DraftItem:
+    start: int
+    end: int
+    block: Block
+
+
+@dataclass
+class _DraftSection:
+    kind: SectionKind
+    title: str
+    level: int = 0
+    items: list[_DraftItem] = field(default_factory=list)
+
+
+class _TextWriter:
+    """Appends blocks to the reading text and reports where each one landed."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.last_kind: BlockKind | None = None
+
+    def append(self, block: Block) -> tuple[int, int]:
+        if self.parts:
+            together = self.last_kind is BlockKind.BULLET and block.kind is BlockKind.BULLET
+            self._write("\n" if together else "\n\n")
+        if block.kind is BlockKind.BULLET:
+            self._write(BULLET_PREFIX)
+        start = self.length
+        self._write(block.text)
+        self.last_kind = block.kind
+        return start, self.length
+
+    def _write(self, piece: str) -> None:
+        self.parts.append(piece)
+        self.length += len(piece)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def content_id(text: str) -> str:
+    """The stable id of an article: a hash of its reading text."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
+    """Turn a ParsedDocument into a Brief whose items carry their own-span anchors."""
+    writer = _TextWriter()
+    sections: list[_DraftSection] = [_DraftSection(SectionKind.LEDE, "")]
+    for block in _clean_blocks(document.blocks):
+        start, end = writer.append(block)
+        if block.kind is BlockKind.HEADING:
+            _open_heading_section(sections, block)
+            continue
+        label = split_inline_label(block.text) if block.kind is BlockKind.PARAGRAPH else None
+        if label is not None:
+            label_text, kind, rest = label
+            sections.append(_DraftSection(kind, label_text))
+            start += rest
+            if start >= end:
+                continue
+        current = sections[-1]
+        if (
+            _ATTRIBUTION_LINE.match(block.text)
+            and current.items
+            and _is_quote_without_speaker(
+                writer.text()[current.items[-1].start : current.items[-1].end]
+            )
+        ):
+            current.items[-1].end = end  # "— Name, role" under its quote joins that item
+            continue
+        current.items.append(_DraftItem(start, end, block))
+    text = writer.text()
+    registry = build_registry(text)
+    brief_sections = [
+        _finish_section(section, text, registry)
+        for section in sections
+        if section.items or section.kind is not SectionKind.LEDE
+    ]
+    _assign_ids(brief_sections)
+    warnings = list(document.warnings)
+    if not any(section.kind is not SectionKind.LEDE for section in brief_sections):
+        warnings.append("no recognised sections; everything is in the lede")
+    return Brief(
+        id=content_id(text),
+        title=document.title or fallback_title,
+        source=document.source,
+        article=Article(text=text, format=document.format),
+        sections=brief_sections,
+        warnings=warnings,
+    )
+
+
+def _clean_blocks(blocks: list[Block]) -> list[Block]:
+    cleaned = []
+    for block in blocks:
+        text = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", " ", block.text).strip()
+        if text:
+            cleaned.append(Block(block.kind, text, block.line, block.level))
+    return cleaned
+
+
+def _open_heading_section(sections: list[_DraftSection], block: Block) -> None:
+    kind = classify_heading(block.text)
+    current = sections[-1]
+    if kind is None and current.kind is not SectionKind.LEDE and 0 < current.level < block.level:
+        return  # an unknown sub-heading stays inside the known section above it
+    title = block.text.strip().rstrip(":").strip()
+    sections.append(_DraftSection(kind or SectionKind.OTHER, title, block.level))
+
+
+def _is_quote_without_speaker(text: str) -> bool:
+    return bool(quoted_spans(text)) and parse_attribution(text).speaker is None
+
+
+def _finish_section(draft: _DraftSection, text: str, registry: SpeakerRegistry) -> Section:
+    items: list[Item] = []
+    previous_speaker: Speaker | None = None
+    for draft_item in draft.items:
+        item_text = text[draft_item.start : draft_item.end]
+        attribution = parse_attribution(item_text)
+        speaker = attribution.speaker
+        if speaker is not None:
+            speaker = registry.resolve(speaker)
+        elif (attribution.continues_previous or attribution.pronoun) and previous_speaker:
+            speaker = previous_speaker
+        has_quote = any(mark in item_text for mark in QUOTE_MARKS)
+        kind = _item_kind(draft.kind, has_quote, speaker)
+        if kind is ItemKind.QUOTE or speaker is not None:
+            previous_speaker = speaker or previous_speaker
+        if draft.kind is not SectionKind.QUOTES and not has_quote:
+            speaker = None
+        items.append(
+            Item(
+                id="",
+                kind=kind,
+                text=item_text,
+                anchors=[make_selector(text, draft_item.start, draft_item.end)],
+                speaker=speaker,
+                figures=item_figures(item_text),
+                dates=item_dates(item_text),
+                hedges=find_hedges(item_text),
+            )
+        )
+    return Section(kind=draft.kind, title=draft.title, items=items)
+
+
+def _item_kind(section: SectionKind, has_quote: bool, speaker: Speaker | None) -> ItemKind:
+    if section is SectionKind.QUOTES:
+        return ItemKind.QUOTE if has_quote or speaker else ItemKind.POINT
+    if section is SectionKind.NEXT_STEPS:
+        return ItemKind.POINT
+    return ItemKind.CLAIM
+
+
+def _assign_ids(sections: list[Section]) -> None:
+    """Ids from section kind and item text, so they survive re-imports and reordering."""
+    seen: dict[str, int] = {}
+    for section in sections:
+        for item in section.items:
+            digest = hashlib.sha1(
+                f"{section.kind}|{item.text}".encode(), usedforsecurity=False
+            ).hexdigest()[:8]
+            base = f"{_ID_PREFIX[section.kind]}-{digest}"
+            count = seen.get(base, 0) + 1
+            seen[base] = count
+            item.id = base if count == 1 else f"{base}-{count}"

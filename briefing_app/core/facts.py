@@ -1,0 +1,159 @@
+"""Find the figures, dates and hedges in a piece of text.
+
+Why: figures are what tie a restated fact to its first statement ("1,240 workers" in the lede
+and in a bullet), so they are normalised for matching ("$38m" and "$38 million" agree); dates
+help a reader scan; hedges ("has not been independently confirmed") let the UI mark a claim
+as unconfirmed instead of presenting it as settled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from briefing_app.core.model import Figure, Hedge
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE = re.compile(
+    rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTHS}\s+\d{{4}}"
+    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"|(?:early|mid|late)[- ](?:19|20)\d{2}s?)\b",
+    re.IGNORECASE,
+)
+_SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+_FIGURE = re.compile(
+    r"(?<![\w.,])(?P<currency>[$€£¥]|US\$|A\$|C\$)?\s?"
+    r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<percent>%|percent\b|per cent\b|percentage points?\b)"
+    r"|\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?",
+    re.IGNORECASE,
+)
+_HEDGES: tuple[tuple[str, str], ...] = (
+    (
+        "unconfirmed",
+        r"(?:has|have|had) not (?:yet )?been (?:independently )?(?:confirmed|verified"
+        r"|checked)|could not (?:be )?(?:independently )?(?:confirm|verify|verified|confirmed)"
+        r"|not (?:been )?independently (?:confirmed|verified|checked)|unconfirmed|unverified"
+        r"|cannot be (?:independently )?(?:confirmed|verified)",
+    ),
+    (
+        "estimate",
+        r"estimates vary|an estimated|estimated|rough(?:ly)? estimate|approximately"
+        r"|preliminary (?:figures?|estimates?|data|results?)|projected|forecasts?",
+    ),
+    ("allegation", r"allegedly|alleged|alleges|accused of|claimed without evidence"),
+    (
+        "reported",
+        r"reportedly|according to (?:people|sources|a person) familiar"
+        r"|sources said|people familiar with|is said to|anonymous sources?|unnamed (?:officials?"
+        r"|sources?)",
+    ),
+    (
+        "uncertain",
+        r"it (?:is|was|remains) (?:not yet |still )?unclear|remains? unclear"
+        r"|unclear (?:whether|how|if|when)|not yet clear|is believed to|are believed to"
+        r"|appears? to have|disputed|(?:critics|opponents|others|some|many|residents) (?:dispute|"
+        r"question)|(?:is|are|was|were|remains?) contested",
+    ),
+)
+_HEDGE_PATTERN = re.compile(
+    "|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in _HEDGES), re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class FigureMatch:
+    """A figure found in text: its span, as written, and its matching key."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    significant: bool
+
+
+def find_dates(text: str) -> list[tuple[int, int]]:
+    """Spans of dates and weekdays, so their numbers are not taken for figures."""
+    return [(m.start(), m.end()) for m in _DATE.finditer(text)]
+
+
+def find_figures(text: str) -> list[FigureMatch]:
+    """Figures with a normalised key; dates' day numbers and lone years are not significant."""
+    dates = find_dates(text)
+    found: list[FigureMatch] = []
+    for match in _FIGURE.finditer(text):
+        start, end = match.span()
+        written = match.group(0).strip()
+        start = end - len(written) if written != match.group(0) else start
+        number = float(match.group("number").replace(",", ""))
+        scale_word = (match.group("scale") or "").lower()
+        if scale_word in ("k", "m", "b") and not match.group("currency"):
+            scale_word = ""  # "5 m" is metres far more often than millions
+            written = written[: len(written) - 1].rstrip()
+            end = start + len(written)
+        value = number * _SCALES.get(scale_word, 1.0)
+        percent = bool(match.group("percent"))
+        key = f"{value:.6g}{'%' if percent else ''}"
+        in_date = any(d_start <= start < d_end for d_start, d_end in dates)
+        is_year = (
+            not percent
+            and not match.group("currency")
+            and not scale_word
+            and 1900 <= number <= 2100
+            and number.is_integer()
+        )
+        small = not percent and not match.group("currency") and not scale_word and number < 10
+        significant = not (in_date or is_year or small)
+        found.append(FigureMatch(start, end, written, key, significant))
+    return found
+
+
+def item_figures(text: str) -> list[Figure]:
+    """The significant figures of an item, each once, for the model."""
+    seen: set[str] = set()
+    figures: list[Figure] = []
+    for match in find_figures(text):
+        if match.significant and match.key not in seen:
+            seen.add(match.key)
+            figures.append(Figure(text=match.text, value=match.key))
+    return figures
+
+
+def item_dates(text: str) -> list[str]:
+    """Dates mentioned in an item, as written, each once."""
+    seen: list[str] = []
+    for start, end in find_dates(text):
+        written = text[start:end]
+        if written not in seen:
+            seen.append(written)
+    return seen
+
+
+def find_hedges(text: str) -> list[Hedge]:
+    """Hedging phrases in the text, each once, with what kind of doubt they express."""
+    hedges: list[Hedge] = []
+    seen: set[str] = set()
+    for match in _HEDGE_PATTERN.finditer(text):
+        kind = match.lastgroup or "uncertain"
+        phrase = match.group(0)
+        if phrase.lower() not in seen:
+            seen.add(phrase.lower())
+            hedges.append(Hedge(text=phrase, kind=kind))
+    return hedges

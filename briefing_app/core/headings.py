@@ -1,0 +1,149 @@
+"""Which heading lines and inline labels name which section kind.
+
+Why a vocabulary and exact matching: newsrooms use a small set of stock headings ("Why it
+matters:", "Driving the news:") and a headline that merely *starts* like one ("Why this strike
+could raise prices") must not become a section.  So a heading matches only as a whole phrase.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing_app.core.model import SectionKind
+
+_VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
+    SectionKind.WHY_IT_MATTERS: (
+        "why it matters",
+        "why this matters",
+        "why it's important",
+        "why that matters",
+    ),
+    SectionKind.WHAT_TO_KNOW: (
+        "what to know",
+        "what you need to know",
+        "what we know",
+        "driving the news",
+        "the big picture",
+        "big picture",
+        "details",
+        "the details",
+        "key facts",
+        "the facts",
+        "key points",
+        "by the numbers",
+        "state of play",
+        "catch up quick",
+        "the latest",
+    ),
+    SectionKind.QUOTES: (
+        "what people are saying",
+        "what they're saying",
+        "what they are saying",
+        "what he's saying",
+        "what she's saying",
+        "what they said",
+        "what people said",
+        "quotes",
+        "key quotes",
+        "in their own words",
+        "in their words",
+        "reaction",
+        "reactions",
+        "voices",
+    ),
+    SectionKind.NEXT_STEPS: (
+        "what happens next",
+        "what's next",
+        "what comes next",
+        "next steps",
+        "what to watch",
+        "what to watch for",
+        "what we're watching",
+        "the road ahead",
+        "looking ahead",
+        "what's ahead",
+    ),
+    # Stock labels that start a section of their own, kept as ``other`` so nothing is lost.
+    SectionKind.OTHER: (
+        "yes, but",
+        "yes but",
+        "go deeper",
+        "reality check",
+        "the intrigue",
+        "of note",
+        "editor's note",
+        "correction",
+        "worth noting",
+        "timeline",
+        "background",
+        "context",
+        "flashback",
+        "zoom in",
+        "zoom out",
+        "between the lines",
+        "the backstory",
+        "how it works",
+        "the bottom line",
+        "bottom line",
+        "the other side",
+        "be smart",
+        "the stakes",
+        "what it means",
+    ),
+}
+
+_PHRASE_TO_KIND: dict[str, SectionKind] = {
+    phrase: kind for kind, phrases in _VOCABULARY.items() for phrase in phrases
+}
+# Single words that are stock headings alone on a line but too common to be inline labels.
+_HEADING_ONLY = {
+    "details",
+    "context",
+    "background",
+    "quotes",
+    "reaction",
+    "voices",
+    "reactions",
+    "timeline",
+}
+
+_WRAPPERS = re.compile(r"^[#>\s*_]+|[\s*_]+$")
+_SPACES = re.compile(r"\s+")
+_LABEL = re.compile(r"^(?P<label>[^:\n]{2,40}?)\s*:\s*")
+
+
+def normalise_phrase(text: str) -> str:
+    """Lower-case a heading, straighten apostrophes, drop markup wrappers and a final colon."""
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
+    text = _WRAPPERS.sub("", text.strip())
+    text = text.rstrip(":.\u2014\u2013- ").strip()
+    text = _WRAPPERS.sub("", text)
+    return _SPACES.sub(" ", text).lower()
+
+
+def classify_heading(text: str) -> SectionKind | None:
+    """The section kind a whole heading line names, or None if it is no stock heading."""
+    if len(text) > 60:
+        return None
+    return _PHRASE_TO_KIND.get(normalise_phrase(text))
+
+
+def split_inline_label(paragraph: str) -> tuple[str, SectionKind, int] | None:
+    """Find a Smart Brevity label opening a paragraph ("Why it matters: The port …").
+
+    Returns the label as written, its kind, and the offset where the rest of the paragraph
+    starts; None when the paragraph does not open with a known label.
+    """
+    match = _LABEL.match(paragraph.lstrip("*_ "))
+    if not match:
+        return None
+    phrase = normalise_phrase(match.group("label"))
+    kind = _PHRASE_TO_KIND.get(phrase)
+    if kind is None or phrase in _HEADING_ONLY:
+        return None
+    skipped = len(paragraph) - len(paragraph.lstrip("*_ "))
+    rest_start = skipped + match.end()
+    while rest_start < len(paragraph) and paragraph[rest_start] in "*_ ":
+        rest_start += 1
+    label = paragraph[skipped : skipped + match.end("label")].strip("*_ ")
+    return label, kind, rest_start

@@ -1,0 +1,60 @@
+"""Import any supported file into a linked Brief: the one entry point front ends call.
+
+Why one entry point: the CLI, the window and the tests must agree on how a path becomes a
+brief (format detection, decoding, error wording), so none of them re-implements it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.core.builder import build_brief
+from briefing_app.core.decoding import decode_bytes, read_bytes
+from briefing_app.core.errors import BriefInputError
+from briefing_app.core.linker import link_brief
+from briefing_app.core.model import Brief
+from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, relink_brief
+from briefing_app.core.readers.markdown import read_markdown
+from briefing_app.core.readers.plain_text import read_plain_text
+
+MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+JSON_SUFFIXES = {".json"}
+
+
+def import_path(path: str | Path) -> Brief:
+    """Read, parse and link the file at ``path``; raise BriefInputError for bad input."""
+    path = Path(path)
+    text = decode_bytes(read_bytes(path), path)
+    return import_text(text, name=str(path), fmt=detect_format(path, text))
+
+
+def detect_format(path: Path, text: str) -> str:
+    """``brief-json``, ``markdown`` or ``text``, by suffix first and content second."""
+    suffix = path.suffix.lower()
+    if suffix in JSON_SUFFIXES:
+        return "brief-json"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix not in {".txt", ".text"} and looks_like_json(text):
+        return "brief-json"
+    return "text"
+
+
+def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Brief:
+    """Build a linked Brief from already-decoded text in the given format."""
+    if not text.strip():
+        raise BriefInputError(name, "the file is empty")
+    if fmt == "brief-json":
+        return relink_brief(parse_brief_json(text, name))
+    document = read_markdown(text, name) if fmt == "markdown" else read_plain_text(text)
+    if not document.blocks:
+        raise BriefInputError(name, "no article text found")
+    brief = build_brief(document, fallback_title=_title_from_name(name))
+    return link_brief(brief)
+
+
+def _title_from_name(name: str | None) -> str:
+    if not name:
+        return ""
+    stem = Path(name).name.split(".")[0].replace("-", " ").replace("_", " ").strip()
+    return stem[:1].upper() + stem[1:]

@@ -1,0 +1,1 @@
+"""Format readers: each turns decoded text into a ParsedDocument of blocks."""

@@ -1,0 +1,211 @@
+"""Read a plain-text article into blocks: headline, byline, headings, paragraphs, bullets.
+
+Why the wrap detection: copy-pasted web text has one paragraph per line, while text from
+mail and wire tools is hard-wrapped with blank lines between paragraphs.  A lone newline is
+a paragraph break in the first and a space in the second, so we measure the lines first.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
+from briefing_app.core.headings import classify_heading, split_inline_label
+from briefing_app.core.model import Source
+
+_BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25e6\u2043\u25aa\u25cf]|\d{1,2}[.)])\s+")
+_BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,120})$", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^(?:published|updated|posted|date)\s*:?\s*(?P<when>.{4,60})$", re.IGNORECASE
+)
+_SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
+_URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?$")
+_MONTH_DATE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
+_WRAPPED_LINE_MAX = 120
+
+
+@dataclass
+class _Line:
+    number: int
+    text: str
+    indent: int
+
+
+def read_plain_text(text: str) -> ParsedDocument:
+    """Split normalised plain text into a ParsedDocument of blocks."""
+    lines = [
+        _Line(number, raw.strip(), len(raw) - len(raw.lstrip()))
+        for number, raw in enumerate(text.split("\n"), start=1)
+    ]
+    lines = [line if line.text else _Line(line.number, "", 0) for line in lines]
+    source = Source()
+    title, body_start = _take_title(lines)
+    body_start = _take_byline(lines, body_start, source)
+    wrapped = _is_hard_wrapped(lines[body_start:])
+    blocks = _blocks(lines[body_start:], wrapped)
+    _mark_unknown_headings(blocks)
+    return ParsedDocument(blocks=blocks, title=title, source=source, format="text")
+
+
+def _take_title(lines: list[_Line]) -> tuple[str, int]:
+    """A first line is the headline when it is short, unpunctuated and followed by more."""
+    first = next((i for i, line in enumerate(lines) if line.text), None)
+    if first is None:
+        return "", 0
+    candidate = lines[first].text
+    rest = [line for line in lines[first + 1 :] if line.text]
+    if (
+        not rest
+        or len(candidate) > 200
+        or candidate.endswith((".", ",", ";", ":"))
+        or classify_heading(candidate) is not None
+        or split_inline_label(candidate) is not None
+        or _BULLET.match(candidate)
+        or candidate[0] in "\"\u201c\u2018'"
+    ):
+        return "", first
+    follower = lines[first + 1].text if first + 1 < len(lines) else ""
+    # A hard-wrapped first paragraph continues on the next line; a headline stands alone.
+    if follower and not _is_metadata(follower) and len(candidate) > 60:
+        return "", first
+    return candidate, first + 1
+
+
+def _is_metadata(text: str) -> bool:
+    return bool(
+        _BYLINE.match(text)
+        or _DATELINE.match(text)
+        or _SOURCE_LINE.match(text)
+        or _URL_LINE.match(text)
+        or _ISO_DATE.match(text)
+        or _MONTH_DATE.match(text)
+    )
+
+
+def _take_byline(lines: list[_Line], start: int, source: Source) -> int:
+    """Consume byline, date, source and URL lines right under the headline into ``source``."""
+    index = start
+    while index < len(lines):
+        text = lines[index].text
+        if not text:
+            index += 1
+            continue
+        if not _is_metadata(text) or len(text) > 140:
+            break
+        if match := _BYLINE.match(text):
+            who = match.group("who")
+            parts = re.split(r"\s*(?:,|\||\u2014|\u2013| - )\s*", who, maxsplit=1)
+            author = parts[0]
+            publisher = parts[1] if len(parts) > 1 else None
+            source.author = source.author or author
+            source.publisher = source.publisher or publisher
+        elif match := _DATELINE.match(text):
+            source.published = source.published or match.group("when").strip()
+        elif match := _SOURCE_LINE.match(text):
+            source.publisher = source.publisher or match.group("who").strip()
+        elif match := _URL_LINE.match(text):
+            source.url = source.url or match.group("url")
+        else:
+            source.published = source.published or text
+        index += 1
+    # Only consume when at least one line was metadata; keep the blank lines otherwise.
+    return index if index > start and any(lines[i].text for i in range(start, index)) else start
+
+
+def _is_hard_wrapped(lines: list[_Line]) -> bool:
+    """True when paragraphs are wrapped over several lines with blank lines between them."""
+    prose = [line.text for line in lines if line.text and classify_heading(line.text) is None]
+    if not prose or not any(not line.text for line in lines):
+        return False
+    lengths = sorted(len(text) for text in prose)
+    longest = lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 1 else 0]
+    if longest > _WRAPPED_LINE_MAX:
+        return False
+    # Wrapped text has runs of consecutive non-blank prose lines; pasted text rarely does.
+    consecutive = sum(
+        1
+        for before, after in itertools.pairwise(lines)
+        if before.text
+        and after.text
+        and not _BULLET.match(after.text)
+        and classify_heading(before.text) is None
+        and classify_heading(after.text) is None
+    )
+    return consecutive >= max(1, len(prose) // 4)
+
+
+def _blocks(lines: list[_Line], wrapped: bool) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    previous_blank = True
+    for line in lines:
+        text = line.text
+        if not text:
+            current = None
+            previous_blank = True
+            continue
+        if classify_heading(text) is not None and (previous_blank or not wrapped or len(text) < 40):
+            blocks.append(Block(BlockKind.HEADING, text, line.number))
+            current = None
+        elif bullet := _BULLET.match(text):
+            current = Block(BlockKind.BULLET, text[bullet.end() :].strip(), line.number)
+            blocks.append(current)
+        elif current is not None and wrapped and _continues(current, line):
+            current.text = f"{current.text} {text}"
+        else:
+            current = Block(BlockKind.PARAGRAPH, text, line.number)
+            blocks.append(current)
+        previous_blank = False
+        if not wrapped and current is not None and current.kind is BlockKind.PARAGRAPH:
+            current = None
+    return [block for block in blocks if block.text]
+
+
+def _continues(block: Block, line: _Line) -> bool:
+    """In hard-wrapped text a line continues the block above unless it starts a new one."""
+    if block.kind is BlockKind.HEADING:
+        return False
+    if block.kind is BlockKind.BULLET:
+        return line.indent > 0 or not _BULLET.match(line.text)
+    return True
+
+
+def _mark_unknown_headings(blocks: list[Block]) -> None:
+    """Promote short standalone title-like lines to headings, but only in sectioned text.
+
+    Why the guard: without known headings we cannot tell a subhead from a short paragraph,
+    and a misread heading would split the lede for nothing.
+    """
+    if not any(block.kind is BlockKind.HEADING for block in blocks):
+        return
+    for index, block in enumerate(blocks):
+        nxt = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            block.kind is BlockKind.PARAGRAPH
+            and nxt is not None
+            and nxt.kind is not BlockKind.HEADING
+            and _looks_like_subhead(block.text)
+        ):
+            block.kind = BlockKind.HEADING
+
+
+def _looks_like_subhead(text: str) -> bool:
+    words = text.split()
+    if not 1 <= len(words) <= 7 or len(text) > 60:
+        return False
+    if text.endswith(":") and split_inline_label(text + " x") is None:
+        return text[0].isupper()
+    if text.endswith(_SENTENCE_END) or not text[0].isupper():
+        return False
+    if text[0] in "\"\u201c\u2018'\u2014\u2013-":
+        return False
+    capitals = sum(1 for word in words if word[0].isupper() or not word[0].isalpha())
+    return capitals == len(words) or text.isupper()
