@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.model import Speaker
+from briefing_app.core.sentences import sentence_spans
 
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _OPENING = '"\u201c\u201e\u00ab'
@@ -373,10 +374,10 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\x00\s*[,.]?\s*(?P<who>[^\x00]{{2,140}}?),?\s+{_VERB}\b"),
     # Name, role: “…”  /  Role Name: “…”  /  Name told Outlet: “…”  /  Organisation: “…”
     re.compile(rf"^{_WHO}\s*:\s*\x00"),
-    # Role Name said the plan was “unacceptable” (a partial quote)
-    re.compile(rf"^{_WHO},?\s+{_VERB}\b[^\x00]*\x00"),
     # … according to Name, role.
     re.compile(r"according to (?P<who>[^\x00,.;]{2,80}(?:, [^\x00,.;]{2,80})?)"),
+    # Role Name said the plan was “unacceptable” (a partial quote)
+    re.compile(rf"^{_WHO},?\s+{_VERB}\b[^\x00]*\x00"),
     # Reported speech with no quotation marks: Name said …
     re.compile(rf"^{_WHO},?\s+{_VERB}\b"),
 )
@@ -388,6 +389,13 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
     who = re.sub(rf"\s+{_VERB}$", "", who)
     who = re.sub(r"^(?:and|but|as|while|so)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(
+        r"^(?:an? |the )?(?:written |joint )?(?:statement|report|post|letter|release|filing|"
+        r"spokesperson|spokesman|spokeswoman|representative) (?:from|by|of|for) ",
+        "",
+        who,
+        flags=re.IGNORECASE,
+    )
     told = re.match(
         r"^(?P<name>.+?)\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
     )
@@ -479,6 +487,10 @@ _CAPITAL_RUN = re.compile(
 def build_registry(text: str) -> SpeakerRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
     registry = SpeakerRegistry()
+    for start, end in sentence_spans(text):
+        speaker = parse_attribution(text[start:end]).speaker
+        if speaker is not None and len(speaker.name.split()) >= 2:
+            registry.add(speaker.name, speaker.role)
     for match in _APPOSITIVE.finditer(text):
         name = match.group("name")
         if _looks_like_name(name):

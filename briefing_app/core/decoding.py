@@ -91,11 +91,11 @@ def _decode(data: bytes, path: str | Path | None) -> str:
         raise BriefInputError(path, "not a text file (binary data)")
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError as utf8_error:
+    except UnicodeDecodeError:
         try:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            offset = utf8_error.start
+            offset = exc.start  # a byte that neither encoding defines
             line = data.count(b"\n", 0, offset) + 1
             column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
             raise BriefInputError(

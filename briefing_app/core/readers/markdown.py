@@ -44,7 +44,9 @@ def read_markdown(text: str, path: str | None = None) -> ParsedDocument:
 
 def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
     try:
-        meta = yaml.safe_load(body)
+        # BaseLoader keeps every scalar a string: "published: 2026-02-30" stays text instead
+        # of failing as an impossible date, and no YAML tag can construct objects.
+        meta = yaml.load(body, Loader=yaml.BaseLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else None

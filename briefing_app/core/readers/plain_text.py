@@ -70,6 +70,7 @@ def _take_title(lines: list[_Line]) -> tuple[str, int]:
         or split_inline_label(candidate) is not None
         or _BULLET.match(candidate)
         or candidate[0] in "\"\u201c\u2018'"
+        or _is_metadata(candidate)
     ):
         return "", first
     follower = lines[first + 1].text if first + 1 < len(lines) else ""

@@ -1,0 +1,356 @@
+"""The article pane's text view: a read-only QPlainTextEdit set for reading.
+
+Why QPlainTextEdit: it lays out lazily and scrolls by line, so a 1 MB article opens in
+milliseconds, and it never fetches anything (no HTML, no images) — the reader stays offline.
+This widget knows geometry, not meaning: it turns pointer positions into code-point offsets
+(through :mod:`briefing_app.ui.offsets`) and emits them; the window decides what they mean.
+It keeps the text column to about 70 characters, centred, at the current zoom.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QPlainTextEdit,
+    QStyle,
+    QStyleOptionSlider,
+    QToolTip,
+    QWidget,
+)
+
+from briefing_app.ui.marks import MARKS_WIDTH, EvidenceMarks
+from briefing_app.ui.offsets import OffsetMap
+
+COLUMN_CHARS = 70
+ZOOM_STEP = 1.1
+MIN_SIDE_PADDING = 28
+DOCUMENT_MARGIN = 18
+_MEASURE = "The quick brown fox jumps over the lazy dog, said the harbour master."
+READING_FAMILIES = [
+    "Charter",
+    "Iowan Old Style",
+    "Georgia",
+    "Source Serif 4",
+    "Source Serif Pro",
+    "Noto Serif",
+    "DejaVu Serif",
+    "Liberation Serif",
+    "Times New Roman",
+]
+
+
+def reading_font(zoom_steps: int = 0) -> QFont:
+    """The serif reading font at the given zoom (steps of 10% from about 13 pt)."""
+    base = QApplication.font().pointSizeF()
+    if base <= 0:
+        base = 10.0
+    font = QFont()
+    font.setFamilies(READING_FAMILIES)
+    font.setStyleHint(QFont.StyleHint.Serif)
+    font.setPointSizeF(round(base * 1.3 * ZOOM_STEP**zoom_steps, 1))
+    return font
+
+
+class ArticleView(QPlainTextEdit):
+    """Read-only article text with a centred column, span scrolling and link hit-testing."""
+
+    positionClicked = Signal(int)  # noqa: N815 - Qt signal naming
+    positionHovered = Signal(int)  # noqa: N815 - code point under the pointer, -1 for none
+    columnChanged = Signal(int, int)  # noqa: N815 - left edge and width of the text column
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("article")
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setUndoRedoEnabled(False)
+        self.setAcceptDrops(False)
+        self.viewport().setAcceptDrops(False)
+        self.viewport().setMouseTracking(True)
+        self.document().setDocumentMargin(DOCUMENT_MARGIN)
+        self.setAccessibleName("Article")
+        self.setAccessibleDescription(
+            "The article text. Highlighted passages are evidence for the selected item; "
+            "click linked text to select the item that cites it."
+        )
+        self.offsets = OffsetMap("")
+        self.tooltip_provider: Callable[[int], str] | None = None
+        self._press_pos: QPoint | None = None
+        self._hovered = -1
+        self._right_reserve = MARKS_WIDTH + 8
+        self._column = (0, 0)
+        self.marks = EvidenceMarks(self)
+        self.marks.locate = self.line_fraction
+        self.marks.jumpRequested.connect(self._jump_to_fraction)
+        self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+        self.set_zoom(0)
+
+    # --- content and layout ------------------------------------------------------------
+
+    def set_article_text(self, text: str) -> None:
+        """Show new article text (the offset map changes with it)."""
+        self.offsets = OffsetMap(text)
+        self._hovered = -1
+        self.setPlainText(text)
+
+    def set_zoom(self, steps: int) -> None:
+        """Set the reading font size; the column keeps about 70 characters."""
+        self.setFont(reading_font(steps))
+        self._update_column()
+
+    def reserve_right(self, pixels: int) -> None:
+        """Keep ``pixels`` free at the right of the text (for the evidence marks)."""
+        self._right_reserve = pixels
+        self._update_column()
+
+    def column_width(self) -> int:
+        """Width in pixels of a 70-character text column at the current font."""
+        metrics = QFontMetricsF(self.font())
+        per_char = metrics.horizontalAdvance(_MEASURE) / len(_MEASURE)
+        return int(per_char * COLUMN_CHARS + 2 * DOCUMENT_MARGIN)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Re-centre the column when the pane changes size."""
+        super().resizeEvent(event)
+        self._update_column()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Re-measure when the font changes."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._update_column()
+
+    def _update_column(self) -> None:
+        bar = self.verticalScrollBar()
+        bar_width = bar.sizeHint().width()  # the bar is always on
+        available = self.width() - 2 * self.frameWidth() - bar_width
+        side = max(MIN_SIDE_PADDING, self._right_reserve)
+        column = max(min(self.column_width(), available - 2 * side), 160)
+        spare = max(available - column, 0)
+        left = spare // 2
+        right = spare - left
+        self.setViewportMargins(left, 0, right, 0)
+        self._place_marks(bar_width)
+        column_rect = (left + self.frameWidth() + DOCUMENT_MARGIN, column - 2 * DOCUMENT_MARGIN)
+        if column_rect != self._column:
+            self._column = column_rect
+            self.columnChanged.emit(*column_rect)
+
+    def _place_marks(self, bar_width: int) -> None:
+        """Stand the evidence marks just left of the scrollbar, aligned with its groove."""
+        frame = self.frameWidth()
+        x = self.width() - frame - bar_width - MARKS_WIDTH - 3
+        height = self.height() - 2 * frame
+        self.marks.setGeometry(x, frame, MARKS_WIDTH, height)
+        bar = self.verticalScrollBar()
+        option = QStyleOptionSlider()
+        option.initFrom(bar)
+        option.orientation = Qt.Orientation.Vertical
+        option.minimum, option.maximum = bar.minimum(), bar.maximum()
+        option.sliderPosition = option.sliderValue = bar.value()
+        option.pageStep, option.singleStep = bar.pageStep(), bar.singleStep()
+        option.rect = QRect(0, 0, bar_width, height)
+        groove = bar.style().subControlRect(
+            QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, bar
+        )
+        if groove.height() > 0:
+            self.marks.set_groove(groove.top(), groove.bottom())
+        else:
+            self.marks.set_groove(0, height)
+        self.marks.raise_()
+
+    def _on_range_changed(self, _minimum: int, _maximum: int) -> None:
+        self.marks.schedule_recompute()
+
+    def _jump_to_fraction(self, fraction: float) -> None:
+        bar = self.verticalScrollBar()
+        total = bar.maximum() + bar.pageStep()
+        bar.setValue(int(fraction * total - bar.pageStep() / 2))
+
+    def line_fraction(self, position: int) -> float:
+        """Where code point ``position`` sits, as a fraction of the document's lines."""
+        u = self.offsets.to_utf16(position)
+        block = self.document().findBlock(u)
+        if not block.isValid():
+            return 1.0
+        line = block.firstLineNumber()
+        layout = block.layout()
+        if layout is not None and layout.lineCount():
+            line += max(layout.lineForTextPosition(u - block.position()).lineNumber(), 0)
+        bar = self.verticalScrollBar()
+        total = max(bar.maximum() + bar.pageStep(), self.document().lineCount(), 1)
+        return min(line / total, 1.0)
+
+    def text_column(self) -> tuple[int, int]:
+        """Left edge (in this widget's coordinates) and width of the text column."""
+        return self._column
+
+    # --- positions ----------------------------------------------------------------------
+
+    def show_span(self, start: int, end: int, *, scroll: bool = True) -> None:
+        """Select ``[start, end)`` (code points) and, if ``scroll``, bring it to mid-view."""
+        u_start, u_end = self.offsets.span_to_utf16(start, end)
+        bar = self.verticalScrollBar()
+        kept = bar.value()
+        if scroll:
+            self._center_on(u_start, u_end)
+            kept = bar.value()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u_start)
+        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        bar.setValue(kept)
+
+    def _center_on(self, u_start: int, u_end: int) -> None:
+        """Scroll so the span sits mid-view, or starts near the top if it is taller."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u_start)
+        self.setTextCursor(cursor)
+        self.centerCursor()
+        top = self.cursorRect(cursor).top()
+        cursor.setPosition(u_end)
+        bottom = self.cursorRect(cursor).bottom()
+        height = self.viewport().height()
+        bar = self.verticalScrollBar()
+        line = max(self.fontMetrics().lineSpacing(), 1)
+        if bottom - top < height - 2 * line:
+            # Move the span's middle, not its first line, to the centre.
+            lines_down = int(((top + bottom) / 2 - height / 2) / line)
+            bar.setValue(bar.value() + lines_down)
+        else:
+            bar.setValue(bar.value() + int((top - line) / line))
+
+    def span_rect(self, start: int, end: int) -> QRect:
+        """Viewport rectangle from the top of ``start`` to the bottom of ``end``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(start))
+        first = self.cursorRect(cursor)
+        cursor.setPosition(self.offsets.to_utf16(end))
+        last = self.cursorRect(cursor)
+        return QRect(
+            QPoint(0, first.top()), QPoint(self.viewport().width() - 1, last.bottom())
+        )
+
+    def point_of(self, position: int) -> QPoint:
+        """A viewport point inside the character at code point ``position``."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(position))
+        rect = self.cursorRect(cursor)
+        return QPoint(rect.left() + 2, rect.center().y())
+
+    def char_at(self, point: QPoint) -> int | None:
+        """The code point under a viewport point, or None over margins and blank space."""
+        cursor = self.cursorForPosition(point)
+        u = cursor.position()
+        rect = self.cursorRect(cursor)
+        if point.x() < rect.left():
+            u -= 1
+        if u < 0:
+            return None
+        probe = QTextCursor(self.document())
+        probe.setPosition(u)
+        left = self.cursorRect(probe)
+        block = probe.block()
+        if u >= block.position() + block.length() - 1:
+            return None  # past the end of the paragraph
+        probe.setPosition(u + 1)
+        right = self.cursorRect(probe)
+        inside_x = left.left() <= point.x() <= max(right.left(), left.left() + 1)
+        same_line = right.top() == left.top()
+        if not (left.top() <= point.y() <= left.bottom()) or (same_line and not inside_x):
+            return None
+        return self.offsets.to_code_point(u)
+
+    def first_visible_position(self) -> int:
+        """Code point at the top-left of the viewport (to restore the reading position)."""
+        return self.offsets.to_code_point(self.cursorForPosition(QPoint(1, 1)).position())
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so the line holding ``position`` is at the top."""
+        block = self.document().findBlock(self.offsets.to_utf16(position))
+        if not block.isValid():
+            return
+        layout = block.layout()
+        line = 0
+        if layout is not None and layout.lineCount():
+            line = layout.lineForTextPosition(
+                self.offsets.to_utf16(position) - block.position()
+            ).lineNumber()
+        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line, 0))
+
+    # --- pointer ------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """Remember where a click started, to tell clicks from drags."""
+        self._press_pos = event.position().toPoint()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """A click (not a drag-select) on text reports its code point."""
+        super().mouseReleaseEvent(event)
+        start, self._press_pos = self._press_pos, None
+        if event.button() != Qt.MouseButton.LeftButton or start is None:
+            return
+        pos = event.position().toPoint()
+        if (pos - start).manhattanLength() > QApplication.startDragDistance():
+            return
+        if self.textCursor().hasSelection():
+            return
+        char = self.char_at(pos)
+        if char is not None:
+            self.positionClicked.emit(char)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        """Report the code point under the pointer when it changes."""
+        super().mouseMoveEvent(event)
+        if event.buttons() != Qt.MouseButton.NoButton:
+            return
+        char = self.char_at(event.position().toPoint())
+        hovered = -1 if char is None else char
+        if hovered != self._hovered:
+            self._hovered = hovered
+            self.positionHovered.emit(hovered)
+
+    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Leaving the view clears the hover."""
+        super().leaveEvent(event)
+        if self._hovered != -1:
+            self._hovered = -1
+            self.positionHovered.emit(-1)
+
+    def set_link_cursor(self, linked: bool) -> None:
+        """A pointing hand over linked text, the I-beam elsewhere."""
+        shape = Qt.CursorShape.PointingHandCursor if linked else Qt.CursorShape.IBeamCursor
+        self.viewport().setCursor(shape)
+
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Tooltips list the items citing the text under the pointer."""
+        if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
+            pos = event.pos()
+            char = self.char_at(pos)
+            text = self.tooltip_provider(char) if char is not None else ""
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)

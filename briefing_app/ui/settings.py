@@ -1,0 +1,146 @@
+"""What the reader remembers between runs: recent files, theme, zoom, link tint, layout.
+
+Why IniFormat in our own directory: a plain file a user can read and delete, in the platform
+config directory (``platformdirs``), moved wholesale by ``BRIEFING_APP_CONFIG_DIR`` so tests
+and portable installs never touch the real one.  ``ReaderSettings(None)`` keeps everything
+in memory, for screenshots and benchmarks that must not depend on (or change) the user's.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+from PySide6.QtCore import QByteArray, QSettings
+
+from briefing_app.ui.themes import THEME_CHOICES
+
+CONFIG_DIR_ENV = "BRIEFING_APP_CONFIG_DIR"
+MAX_RECENT = 10
+ZOOM_RANGE = (-5, 10)
+
+
+def config_dir() -> Path:
+    """The directory holding ``settings.ini``: ``$BRIEFING_APP_CONFIG_DIR`` or the platform's."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir("briefing-app"))
+
+
+def open_qsettings() -> QSettings:
+    """The QSettings file for this user, in IniFormat."""
+    path = config_dir() / "settings.ini"
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+class ReaderSettings:
+    """Typed access to the reader's settings; every read tolerates a hand-edited file."""
+
+    def __init__(self, store: QSettings | None) -> None:
+        self._store = store
+        self._memory: dict[str, object] = {}
+
+    @classmethod
+    def for_user(cls) -> ReaderSettings:
+        """Settings persisted in the user's config directory."""
+        return cls(open_qsettings())
+
+    @classmethod
+    def in_memory(cls) -> ReaderSettings:
+        """Settings that start at defaults and are never written anywhere."""
+        return cls(None)
+
+    def _get(self, key: str, default: object) -> object:
+        if self._store is None:
+            return self._memory.get(key, default)
+        return self._store.value(key, default)
+
+    def _set(self, key: str, value: object) -> None:
+        if self._store is None:
+            self._memory[key] = value
+        else:
+            self._store.setValue(key, value)
+
+    def sync(self) -> None:
+        """Write pending changes to disk now."""
+        if self._store is not None:
+            self._store.sync()
+
+    # recent files ------------------------------------------------------------------------
+
+    def recent_files(self) -> list[Path]:
+        """Recently opened files, newest first."""
+        raw = self._get("recent/files", "[]")
+        try:
+            names = json.loads(str(raw))
+        except ValueError:
+            return []
+        if not isinstance(names, list):
+            return []
+        return [Path(name) for name in names if isinstance(name, str) and name]
+
+    def add_recent_file(self, path: Path) -> list[Path]:
+        """Put ``path`` first in the recent list (deduplicated, capped); returns the list."""
+        path = Path(os.path.abspath(path))
+        files = [path] + [p for p in self.recent_files() if p != path]
+        files = files[:MAX_RECENT]
+        self._set("recent/files", json.dumps([str(p) for p in files]))
+        return files
+
+    def clear_recent_files(self) -> None:
+        """Forget every recent file."""
+        self._set("recent/files", "[]")
+
+    # appearance --------------------------------------------------------------------------
+
+    def theme(self) -> str:
+        """``system``, ``light``, ``dark`` or ``sepia``."""
+        value = str(self._get("view/theme", "system"))
+        return value if value in THEME_CHOICES else "system"
+
+    def set_theme(self, theme: str) -> None:
+        """Remember the theme choice."""
+        self._set("view/theme", theme if theme in THEME_CHOICES else "system")
+
+    def zoom(self) -> int:
+        """Text size as steps from the default (0)."""
+        try:
+            value = int(str(self._get("view/zoom", 0)))
+        except ValueError:
+            return 0
+        return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], value))
+
+    def set_zoom(self, steps: int) -> None:
+        """Remember the text size."""
+        self._set("view/zoom", int(steps))
+
+    def link_tint(self) -> bool:
+        """Whether every linked span is tinted by section colour."""
+        return str(self._get("view/link_tint", "false")).lower() in ("true", "1")
+
+    def set_link_tint(self, enabled: bool) -> None:
+        """Remember the link tint toggle."""
+        self._set("view/link_tint", "true" if enabled else "false")
+
+    # layout ------------------------------------------------------------------------------
+
+    def geometry(self) -> QByteArray | None:
+        """The saved window geometry, if any."""
+        value = self._get("window/geometry", None)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_geometry(self, data: QByteArray) -> None:
+        """Remember the window geometry."""
+        self._set("window/geometry", data)
+
+    def splitter_state(self) -> QByteArray | None:
+        """The saved article/items split, if any."""
+        value = self._get("window/splitter", None)
+        return value if isinstance(value, QByteArray) else None
+
+    def set_splitter_state(self, data: QByteArray) -> None:
+        """Remember the article/items split."""
+        self._set("window/splitter", data)

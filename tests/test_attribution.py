@@ -1,0 +1,115 @@
+"""Who said it: each attribution shape newsrooms use, with name and role kept apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.core.attribution import (
+    build_registry,
+    parse_attribution,
+    quoted_spans,
+    speaker_from_phrase,
+)
+from briefing_app.core.importer import import_text
+from briefing_app.core.model import Speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "role"),
+    [
+        ("Ana Ruiz, the port’s director: “We will not move.”", "Ana Ruiz", "the port’s director"),
+        ("Health Minister Lena Park: “Hospitals are ready.”", "Lena Park", "Health Minister"),
+        ("Ana Ruiz told Harbour Radio: “We will not move.”", "Ana Ruiz", None),
+        ("“We will not move,” said Ana Ruiz, the port director.", "Ana Ruiz", "the port director"),
+        ("“We will not move,” Ana Ruiz said.", "Ana Ruiz", None),
+        (
+            "“We will not move,” Ana Ruiz, the port director, said on Friday.",
+            "Ana Ruiz",
+            "the port director",
+        ),
+        ("“We will not move.” — Ana Ruiz, port director", "Ana Ruiz", "port director"),
+        ("“We will not move.” \u2013 Ana Ruiz", "Ana Ruiz", None),
+        ("Mayor Tom Hesketh said the plan was “unacceptable”.", "Tom Hesketh", "Mayor"),
+        ("The Dockworkers’ Union: “Our members did not choose this.”", "Dockworkers’ Union", None),
+        ("“Prices will rise,” the Finance Ministry said in a statement.", "Finance Ministry", None),
+        ('"We will not move," said Ana Ruiz, port director.', "Ana Ruiz", "port director"),
+        (
+            "Councillor Hannah Brecht, who voted against it, said the city was “wrong”.",
+            "Hannah Brecht",
+            "Councillor",
+        ),
+        (
+            "“It is a start,” said Jean-Luc de la Fontaine, an analyst.",
+            "Jean-Luc de la Fontaine",
+            "an analyst",
+        ),
+    ],
+)
+def test_attribution_shapes(paragraph: str, name: str, role: str | None) -> None:
+    attribution = parse_attribution(paragraph)
+    assert attribution.speaker == Speaker(name=name, role=role)
+
+
+def test_unattributed_opening_quote_continues_previous_speaker() -> None:
+    assert parse_attribution("“And we will keep going until they listen.”").continues_previous
+    assert parse_attribution("“And another thing, running on").continues_previous
+
+
+def test_pronoun_is_not_a_name() -> None:
+    attribution = parse_attribution("“We are ready,” she said.")
+    assert attribution.speaker is None and attribution.pronoun
+
+
+def test_quoted_spans_handle_curly_straight_and_unclosed() -> None:
+    text = 'He said “yes” and "no" and “maybe'
+    assert [text[s:e] for s, e in quoted_spans(text)] == ["“yes”", '"no"', "“maybe"]
+
+
+def test_registry_resolves_surname_and_role() -> None:
+    registry = build_registry(
+        "Transport Minister Lucia Fenwright spoke first. Priya Venkataraman, a freight "
+        "economist, disagreed."
+    )
+    assert registry.resolve(Speaker(name="Fenwright")) == Speaker(
+        name="Lucia Fenwright", role="Transport Minister"
+    )
+    assert registry.resolve(Speaker(name="Priya Venkataraman")).role == "a freight economist"
+
+
+def test_speaker_from_phrase_rejects_sentences() -> None:
+    assert (
+        speaker_from_phrase(
+            "the plan that the board approved on a wet night in the hall after hours of debate"
+        )
+        is None
+    )
+
+
+ARTICLE = """Harbour talks stall
+
+Port director Ana Ruiz said on Monday that the offer was final.
+
+What People Are Saying
+
+“We have nothing more to give,” Ruiz told reporters.
+
+“Not one cent more.”
+
+“They will come back,” she said.
+
+Union chief Sam Ode: “We are ready to wait.”
+
+“The port has money,” Ode added. “It just will not spend it.”
+"""
+
+
+def test_quotes_section_resolves_surnames_pronouns_and_continuations() -> None:
+    brief = import_text(ARTICLE, name="talks.txt")
+    quotes = brief.sections[1].items
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [
+        ("Ana Ruiz", "Port director"),
+        ("Ana Ruiz", "Port director"),
+        ("Ana Ruiz", "Port director"),
+        ("Sam Ode", "Union chief"),
+        ("Sam Ode", "Union chief"),
+    ]

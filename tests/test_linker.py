@@ -1,0 +1,105 @@
+"""Cross-links: figures, shared wording, quoted words and speakers tie restatements together."""
+
+from __future__ import annotations
+
+from briefing_app.core.importer import import_text
+from briefing_app.core.model import Brief, Item, LinkReason
+
+
+def brief_of(text: str) -> Brief:
+    return import_text(text, name="article.txt")
+
+
+def item_with(brief: Brief, words: str) -> Item:
+    return next(item for item in brief.items() if words in item.text)
+
+
+ARTICLE = """Bridge closure
+
+The Arden bridge will close for 14 months from May, the county said on Tuesday.
+Drivers face a detour of about 9 miles during the works.
+The county expects the repairs to cost $48.5 million, paid mostly from a state grant.
+
+Why It Matters
+
+About 31,000 vehicles cross the bridge every weekday, and the detour runs through two school zones.
+
+What To Know
+
+- Repairs will cost $48.5m in total.
+- The bridge will close for 14 months from May while crews replace the deck and bearings.
+- The county said the closure was the only safe option for the crumbling structure.
+
+What People Are Saying
+
+County engineer Rosa Vial: “We looked at every option and the bridge cannot carry traffic.”
+
+What Happens Next
+
+Vial said the engineers would publish a detailed detour map next month.
+"""
+
+
+def test_figure_links_across_spellings() -> None:
+    brief = brief_of(ARTICLE)
+    bullet = item_with(brief, "Repairs will cost $48.5m")
+    links = bullet.anchors[1:]
+    assert [a.reason for a in links] == [LinkReason.FIGURE]
+    assert "$48.5 million" in links[0].exact
+    assert links[0].detail == "$48.5m"
+
+
+def test_shared_run_of_words_links_even_without_figures() -> None:
+    brief = brief_of(ARTICLE)
+    bullet = item_with(brief, "The bridge will close for 14 months from May while")
+    exacts = [a.exact for a in bullet.anchors[1:]]
+    assert any("The Arden bridge will close for 14 months from May" in e for e in exacts)
+
+
+def test_speaker_statement_links_both_ways() -> None:
+    brief = brief_of(ARTICLE)
+    quote = item_with(brief, "We looked at every option")
+    assert quote.speaker is not None and quote.speaker.name == "Rosa Vial"
+    assert any(
+        a.reason is LinkReason.SPEAKER and a.exact.startswith("Vial said the engineers")
+        for a in quote.anchors[1:]
+    )
+    paraphrase = item_with(brief, "Vial said the engineers")
+    assert any("We looked at every option" in a.exact for a in paraphrase.anchors[1:])
+
+
+def test_common_words_and_small_numbers_do_not_link() -> None:
+    brief = brief_of(ARTICLE)
+    # "the county said" appears twice, "9" is a small number: neither is evidence
+    detour = item_with(brief, "About 31,000 vehicles")
+    assert detour.anchors[1:] == []
+    only_safe = item_with(brief, "only safe option")
+    assert only_safe.anchors[1:] == []
+
+
+def test_links_are_ranked_strongest_first_and_never_overlap_own_span() -> None:
+    brief = brief_of(ARTICLE)
+    for item in brief.items():
+        own, *links = item.anchors
+        assert [a.score for a in links] == sorted((a.score for a in links), reverse=True)
+        assert all(a.end <= own.start or a.start >= own.end for a in links)
+
+
+def test_he_said_after_a_named_sentence_counts_as_the_speaker() -> None:
+    text = (
+        "Plant to shut\n\nFactory owner Mel Grant said the plant would shut in June. "
+        "He said the decision was final.\n\nWhat People Are Saying\n\n"
+        "Mel Grant, owner: “There is no buyer and no way to keep it open.”\n"
+    )
+    brief = brief_of(text)
+    quote = item_with(brief, "There is no buyer")
+    assert any(a.exact == "He said the decision was final." for a in quote.anchors[1:])
+
+
+def test_boilerplate_figure_repeated_everywhere_is_ignored() -> None:
+    body = "\n\n".join(
+        f"Item {n} cost $5 million according to filing {n * 7919}." for n in range(40)
+    )
+    brief = brief_of(f"Costs\n\n{body}\n\nWhy It Matters\n\nThe total was $5 million per item.\n")
+    why = brief.sections[-1].items[0]
+    assert why.anchors[1:] == []
