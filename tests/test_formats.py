@@ -330,3 +330,41 @@ def test_brief_json_sample_reimports_identically(harbour: Brief) -> None:
     assert [i.id for i in stored.items()] == [i.id for i in harbour.items()]
     assert [i.anchors for i in stored.items()] == [i.anchors for i in harbour.items()]
     assert stored.id == harbour.id
+
+
+def test_caps_headings_with_colons_numbered_lists_and_dash_attribution_lines() -> None:
+    brief = import_path(FIXTURES / "caps-colon-headings.txt")
+    assert brief.title == "WATER RATES TO RISE 9% IN APRIL"
+    assert brief.source.published == "March 3, 2026"
+    assert outline(brief) == [(LEDE, 2), (WHY, 1), (KNOW, 3), (QUOTES, 3), (NEXT, 1)]
+    assert speakers(brief) == [
+        ("Marcus Webb", "authority board chair"),
+        ("Tanya Ruiz", "Elm County Tenants Union"),
+        ("Alan Cho", "Board member"),  # "Cho said", resolved from earlier in the paragraph
+    ]
+    webb = brief.sections[3].items[0]
+    assert webb.text.endswith("— Marcus Webb, authority board chair")
+    assert_links_to(brief, webb, "Webb said the authority would publish", LinkReason.SPEAKER)
+    assert_invariants(brief)
+
+
+def test_byline_first_and_labels_alone_on_their_lines() -> None:
+    brief = import_path(FIXTURES / "byline-first-labels-alone.txt")
+    assert brief.source.author == "Jane Doe"
+    assert brief.title != "By Jane Doe"
+    assert outline(brief) == [(LEDE, 1), (WHY, 2), (QUOTES, 2), (NEXT, 1)]
+    assert speakers(brief) == [("Lisa Grant", "Mayor"), ("Taxpayers Association", None)]
+
+
+def test_markdown_bold_inline_labels() -> None:
+    brief = import_path(FIXTURES / "bold-inline-labels.md")
+    assert brief.title == "Storm batters coast"
+    assert [s.kind for s in brief.sections] == [WHY, KNOW, QUOTES, NEXT]
+    assert "**" not in brief.article.text
+    quotes = brief.sections[2].items
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [
+        ("Ann Lee", "Gov."),
+        ("Ann Lee", "Gov."),  # "she added" continues the previous speaker
+    ]
+    bullet = item_containing(brief, "More than 40,000 homes lost power.")
+    assert_links_to(brief, bullet, "More than 40,000 homes lost power, and officials")

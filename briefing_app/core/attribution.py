@@ -484,6 +484,21 @@ _CAPITAL_RUN = re.compile(
 )
 
 
+def _role_words_before(text: str, position: int) -> str | None:
+    """The role words right before a name: "board member" in "… board member Alan Cho"."""
+    window = re.split(r"[\n.!?;:,\u201d\u201c\"()]", text[max(0, position - 60) : position])[-1]
+    words_before = re.split(r"\s+", window.strip()) if window.strip() else []
+    if not window.endswith((" ", "\u00a0")) or not words_before:
+        return None
+    taken: list[str] = []
+    for word in reversed(words_before[-4:]):
+        if word.lower() in _ROLE_WORDS:
+            taken.append(word)
+        else:
+            break
+    return " ".join(reversed(taken)) or None
+
+
 def build_registry(text: str) -> SpeakerRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
     registry = SpeakerRegistry()
@@ -497,11 +512,11 @@ def build_registry(text: str) -> SpeakerRegistry:
             registry.add(name, match.group("role").strip())
     for match in _CAPITAL_RUN.finditer(text):
         name, role = split_role_and_name(match.group(0))
-        if (
-            name
-            and role
-            and len(name.split()) >= 2
-            and any(word.lower() in _ROLE_WORDS for word in role.split())
-        ):
-            registry.add(name, role)
+        if not name or len(name.split()) < 2 or not _looks_like_name(name):
+            continue
+        if role and not any(word.lower() in _ROLE_WORDS for word in role.split()):
+            role = None
+        lowercase_role = _role_words_before(text, match.start())
+        role = " ".join(part for part in (lowercase_role, role) if part) or None
+        registry.add(name, role)
     return registry

@@ -30,6 +30,7 @@ _MONTH_DATE = re.compile(
 )
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
 _WRAPPED_LINE_MAX = 120
+_DASH_ATTRIBUTION = re.compile(r"^[\u2014\u2013]\s*\S|^--?\s+\S")
 
 
 @dataclass
@@ -146,11 +147,12 @@ def _is_hard_wrapped(lines: list[_Line]) -> bool:
 def _blocks(lines: list[_Line], wrapped: bool) -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
+    previous: Block | None = None  # the block of the line right above, if not blank
     previous_blank = True
     for line in lines:
         text = line.text
         if not text:
-            current = None
+            current = previous = None
             previous_blank = True
             continue
         if classify_heading(text) is not None and (previous_blank or not wrapped or len(text) < 40):
@@ -161,13 +163,25 @@ def _blocks(lines: list[_Line], wrapped: bool) -> list[Block]:
             blocks.append(current)
         elif current is not None and wrapped and _continues(current, line):
             current.text = f"{current.text} {text}"
+        elif previous is not None and _is_attribution_under_quote(previous, text):
+            previous.text = f"{previous.text} {text}"  # “…” then "— Name, role" on its own line
         else:
             current = Block(BlockKind.PARAGRAPH, text, line.number)
             blocks.append(current)
         previous_blank = False
+        previous = blocks[-1] if blocks else None
         if not wrapped and current is not None and current.kind is BlockKind.PARAGRAPH:
             current = None
     return [block for block in blocks if block.text]
+
+
+def _is_attribution_under_quote(block: Block, text: str) -> bool:
+    return (
+        block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET)
+        and bool(_DASH_ATTRIBUTION.match(text))
+        and len(text) < 160
+        and any(mark in block.text for mark in "\u201c\u201d\"")
+    )
 
 
 def _continues(block: Block, line: _Line) -> bool:
