@@ -196,11 +196,6 @@ def test_undecodable_at_very_start() -> None:
     assert (info.value.line, info.value.column) == (1, 1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="core bug: the location reported is the first non-UTF-8 byte (a valid cp1252 "
-    "0xe9), not the byte that is also undefined in Windows-1252",
-)
 def test_undecodable_location_skips_valid_windows_1252_bytes() -> None:
     data = b"Caf\xe9 opened.\nBad " + UNDECODABLE + b" here.\n"
     with pytest.raises(BriefInputError) as info:

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 from briefing_app.core.find_text import (
     find_all,
     match_at_or_after,
-    match_containing,
     query_pattern,
     step_match,
 )
@@ -55,8 +54,6 @@ def test_navigation_helpers() -> None:
     assert step_match(3, 0, backwards=True) == 2
     assert step_match(3, None, backwards=True) == 2
     assert step_match(0, None) is None
-    assert match_containing(matches, 11) == 1
-    assert match_containing(matches, 5) is None
 
 
 @given(st.text(alphabet="abAB😀é", max_size=60), st.text(alphabet="abAB", min_size=1, max_size=3))

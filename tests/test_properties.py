@@ -8,7 +8,7 @@ checked on generated articles rather than on a handful of samples.
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.anchoring import selector_holds
@@ -17,9 +17,7 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.importer import import_text
 from briefing_app.core.model import Brief
 
-SETTINGS = settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FORMATS = st.sampled_from(["text", "markdown"])
 
 NAMES = ["Amara Okafor", "Desmond Achterberg", "Lucia Fenwright", "Grace Muldoon", "Li Wei"]
@@ -48,6 +46,23 @@ HEADINGS = [
 ]
 LABELS = ["Why it matters:", "Driving the news:", "What's next:", "The big picture:", "Details:"]
 QUOTES = [("\u201c", "\u201d"), ('"', '"'), ("\u2018", "\u2019"), ("'", "'")]
+MARKUP = [
+    "> \u201cWe will not go back,\u201d she said.",
+    "```",
+    "    indented code 1,240",
+    "<div>Harbour <b>news</b></div>",
+    "<script>alert(1)</script>",
+    "| port | ships |",
+    "|---|---|",
+    "---",
+    "===",
+    "[the port](https://example.org) said **1,240** workers *walked out*.",
+    "![crane](crane.png)",
+    "Fish &amp; chips &#8212; 3.5%",
+    "1) first",
+    "  - nested bullet",
+    "Trailing backslash\\",
+]
 EXTRAS = ["\U0001f389", "\U0001d538", "\u00a0", "\u2014", "\u2013", "e\u0301", "\u2026", "\t"]
 
 
@@ -85,10 +100,13 @@ LINE = st.one_of(
     sentence(),
     st.sampled_from(HEADINGS),
     st.builds(lambda label, s: f"{label} {s}", st.sampled_from(LABELS), sentence()),
-    st.builds(lambda mark, s: f"{mark} {s}", st.sampled_from(["-", "*", "\u2022", "1."]), sentence()),
+    st.builds(
+        lambda mark, s: f"{mark} {s}", st.sampled_from(["-", "*", "\u2022", "1."]), sentence()
+    ),
     quote_line(),
     st.just(""),
     st.just("   "),
+    st.sampled_from(MARKUP),
     st.text(max_size=20),
 )
 
@@ -97,7 +115,8 @@ LINE = st.one_of(
 def newsroom_text(draw: st.DrawFn) -> str:
     lines = draw(st.lists(LINE, min_size=1, max_size=30))
     ending = draw(st.sampled_from(["\n", "\r\n", "\r", "\n\n"]))
-    return ending.join(lines)
+    front = draw(st.sampled_from(["", "---\ntitle: Strike\nauthor: [A, B]\n---\n"]))
+    return front + ending.join(lines)
 
 
 ANY_TEXT = st.one_of(st.text(), newsroom_text())
@@ -142,7 +161,9 @@ def test_json_round_trip_keeps_ids_texts_and_anchors(text: str, fmt: str) -> Non
     again = import_text(brief.model_dump_json(), name="generated.json", fmt="brief-json")
     assert again.id == brief.id
     assert again.article.text == brief.article.text
-    assert [(s.kind, s.title) for s in again.sections] == [(s.kind, s.title) for s in brief.sections]
+    assert [(s.kind, s.title) for s in again.sections] == [
+        (s.kind, s.title) for s in brief.sections
+    ]
     assert [(i.id, i.text) for i in again.items()] == [(i.id, i.text) for i in brief.items()]
     _assert_anchors_hold(again)
     assert [i.anchors[0] for i in again.items()] == [i.anchors[0] for i in brief.items()]
@@ -176,3 +197,19 @@ def test_decode_round_trips_encoded_text(text: str, codec: str) -> None:
 def test_normalise_text_is_idempotent(text: str) -> None:
     once = normalise_text(text)
     assert normalise_text(once) == once
+
+
+FRONT_MATTER_VALUE = st.one_of(
+    st.sampled_from(["2026-11-20", "2026-13-45", "2026-02-30", "[a, b]", "{name: X}", "~", "'"]),
+    st.text(max_size=15),
+)
+
+
+@SETTINGS
+@example(value="2026-13-45")
+@given(value=FRONT_MATTER_VALUE)
+def test_markdown_front_matter_never_crashes(value: str) -> None:
+    text = f"---\ndate: {value}\ntitle: {value}\n---\n# Strike\n\nThe port closed.\n"
+    brief = _import_or_refuse(text, "markdown")
+    if brief is not None:
+        _assert_anchors_hold(brief)

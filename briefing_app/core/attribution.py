@@ -19,6 +19,7 @@ QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _OPENING = '"\u201c\u201e\u00ab'
 _CLOSING = '"\u201d\u00bb\u201c'
 _Q = "\x00"
+_QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 SPEECH_VERBS = (
     "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|"
     "stated|states|explained|explains|insisted|insists|acknowledged|acknowledges|cautioned|"
@@ -28,6 +29,8 @@ SPEECH_VERBS = (
     "described|promised|vowed|pledged|told reporters|said in a statement"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
+# Cheap pre-check: a sentence with no speech verb, colon or quote mark attributes nothing.
+_MAY_ATTRIBUTE = re.compile(rf"\b{_VERB}\b|[:{QUOTE_MARKS}]|according to")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her"}
 _ROLE_WORDS = {
     "minister",
@@ -300,9 +303,9 @@ def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted material including the marks; an unclosed quote runs to the end."""
     spans: list[tuple[int, int]] = []
     opened: int | None = None
-    for index, char in enumerate(text):
-        if char not in QUOTE_MARKS:
-            continue
+    for mark in _QUOTE_MARK.finditer(text):
+        index = mark.start()
+        char = text[index]
         if opened is None:
             if char in _OPENING and _opens(text, index):
                 opened = index
@@ -499,11 +502,14 @@ def _role_words_before(text: str, position: int) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
-def build_registry(text: str) -> SpeakerRegistry:
+def build_registry(text: str, sentences: list[tuple[int, int]] | None = None) -> SpeakerRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
     registry = SpeakerRegistry()
-    for start, end in sentence_spans(text):
-        speaker = parse_attribution(text[start:end]).speaker
+    for start, end in sentence_spans(text) if sentences is None else sentences:
+        sentence = text[start:end]
+        if not _MAY_ATTRIBUTE.search(sentence):
+            continue
+        speaker = parse_attribution(sentence).speaker
         if speaker is not None and len(speaker.name.split()) >= 2:
             registry.add(speaker.name, speaker.role)
     for match in _APPOSITIVE.finditer(text):

@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
     QUOTE_MARKS,
+    Attribution,
     SpeakerRegistry,
     build_registry,
     parse_attribution,
     quoted_spans,
 )
 from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
-from briefing_app.core.facts import find_hedges, item_dates, item_figures
+from briefing_app.core.facts import figures_for_model, find_hedges
 from briefing_app.core.headings import classify_heading, split_inline_label
 from briefing_app.core.model import (
     Article,
@@ -32,8 +33,10 @@ from briefing_app.core.model import (
     SectionKind,
     Speaker,
 )
+from briefing_app.core.text_index import TextIndex, text_index
 
 BULLET_PREFIX = "\u2022 "
+_NO_ATTRIBUTION = Attribution(None)
 _ID_PREFIX = {
     SectionKind.LEDE: "lede",
     SectionKind.WHY_IT_MATTERS: "why",
@@ -120,9 +123,10 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
             continue
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
-    registry = build_registry(text)
+    index = text_index(text)
+    registry = build_registry(text, [(unit.start, unit.end) for unit in index.units])
     brief_sections = [
-        _finish_section(section, text, registry)
+        _finish_section(section, index, registry)
         for section in sections
         if section.items or section.kind is not SectionKind.LEDE
     ]
@@ -162,18 +166,23 @@ def _is_quote_without_speaker(text: str) -> bool:
     return bool(quoted_spans(text)) and parse_attribution(text).speaker is None
 
 
-def _finish_section(draft: _DraftSection, text: str, registry: SpeakerRegistry) -> Section:
+def _finish_section(draft: _DraftSection, index: TextIndex, registry: SpeakerRegistry) -> Section:
+    text = index.text
     items: list[Item] = []
     previous_speaker: Speaker | None = None
     for draft_item in draft.items:
-        item_text = text[draft_item.start : draft_item.end]
-        attribution = parse_attribution(item_text)
+        start, end = draft_item.start, draft_item.end
+        item_text = text[start:end]
+        has_quote = any(mark in item_text for mark in QUOTE_MARKS)
+        if has_quote or draft.kind is SectionKind.QUOTES:
+            attribution = parse_attribution(item_text)
+        else:
+            attribution = _NO_ATTRIBUTION
         speaker = attribution.speaker
         if speaker is not None:
             speaker = registry.resolve(speaker)
         elif (attribution.continues_previous or attribution.pronoun) and previous_speaker:
             speaker = previous_speaker
-        has_quote = any(mark in item_text for mark in QUOTE_MARKS)
         kind = _item_kind(draft.kind, has_quote, speaker)
         if kind is ItemKind.QUOTE or speaker is not None:
             previous_speaker = speaker or previous_speaker
@@ -184,11 +193,11 @@ def _finish_section(draft: _DraftSection, text: str, registry: SpeakerRegistry) 
                 id="",
                 kind=kind,
                 text=item_text,
-                anchors=[make_selector(text, draft_item.start, draft_item.end)],
+                anchors=[make_selector(text, start, end)],
                 speaker=speaker,
-                figures=item_figures(item_text),
-                dates=item_dates(item_text),
-                hedges=find_hedges(item_text),
+                figures=figures_for_model(index.figures_in(start, end)),
+                dates=list(dict.fromkeys(index.dates_in(start, end))),
+                hedges=find_hedges(item_text) if index.may_hedge(start, end) else [],
             )
         )
     return Section(kind=draft.kind, title=draft.title, items=items)

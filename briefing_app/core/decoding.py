@@ -34,19 +34,26 @@ def read_bytes(path: Path) -> bytes:
         raise BriefInputError(path, "no such file")
     if path.is_dir():
         raise BriefInputError(path, "is a directory, not a file")
+    if not path.is_file():
+        # A device or a pipe could block or never end (/dev/zero); an article is a file.
+        raise BriefInputError(path, "not a regular file")
+    too_big = BriefInputError(
+        path,
+        f"file is larger than {MAX_INPUT_BYTES // 1_048_576} MB, the largest article "
+        "Briefing Reader imports",
+    )
     try:
-        size = path.stat().st_size
-        if size > MAX_INPUT_BYTES:
-            raise BriefInputError(
-                path,
-                f"file is {size / 1_048_576:.1f} MB; the largest article Briefing Reader "
-                f"imports is {MAX_INPUT_BYTES // 1_048_576} MB",
-            )
-        return path.read_bytes()
+        if path.stat().st_size > MAX_INPUT_BYTES:
+            raise too_big
+        with path.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
     except PermissionError as exc:
         raise BriefInputError(path, "permission denied") from exc
     except OSError as exc:
         raise BriefInputError(path, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_INPUT_BYTES:
+        raise too_big
+    return data
 
 
 def decode_bytes(data: bytes, path: str | Path | None = None) -> str:

@@ -9,22 +9,24 @@ as unconfirmed instead of presenting it as settled.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from briefing_app.core.model import Figure, Hedge
 
 _MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
+# Case-sensitive on purpose: months and weekdays are capitalised in prose, and a
+# case-sensitive pattern scans a megabyte several times faster.
 _DATE = re.compile(
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
     rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?"
     rf"|{_MONTHS}\s+\d{{4}}"
-    r"|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
-    r"|(?:early|mid|late)[- ](?:19|20)\d{2}s?)\b",
-    re.IGNORECASE,
+    r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+    r"|(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:19|20)\d{2}s?)\b"
 )
 _SCALES = {
     "thousand": 1e3,
@@ -73,6 +75,12 @@ _HEDGES: tuple[tuple[str, str], ...] = (
         r"question)|(?:is|are|was|were|remains?) contested",
     ),
 )
+_HEDGE_STEMS = (
+    "confirm", "verif", "check", "estimat", "approximat", "prelimin", "project", "forecast",
+    "alleg", "accus", "claimed", "report", "source", "familiar", "said to", "anonym", "unnamed",
+    "unclear", "believed", "appear", "disput", "question", "contest",
+)
+_HEDGE_HINT = re.compile("|".join(_HEDGE_STEMS))
 _HEDGE_PATTERN = re.compile(
     "|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in _HEDGES), re.IGNORECASE
 )
@@ -97,6 +105,7 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 def find_figures(text: str) -> list[FigureMatch]:
     """Figures with a normalised key; dates' day numbers and lone years are not significant."""
     dates = find_dates(text)
+    date_starts = [d_start for d_start, _ in dates]
     found: list[FigureMatch] = []
     for match in _FIGURE.finditer(text):
         start, end = match.span()
@@ -111,7 +120,8 @@ def find_figures(text: str) -> list[FigureMatch]:
         value = number * _SCALES.get(scale_word, 1.0)
         percent = bool(match.group("percent"))
         key = f"{value:.6g}{'%' if percent else ''}"
-        in_date = any(d_start <= start < d_end for d_start, d_end in dates)
+        nearest = bisect_right(date_starts, start) - 1
+        in_date = nearest >= 0 and start < dates[nearest][1]
         is_year = (
             not percent
             and not match.group("currency")
@@ -127,9 +137,14 @@ def find_figures(text: str) -> list[FigureMatch]:
 
 def item_figures(text: str) -> list[Figure]:
     """The significant figures of an item, each once, for the model."""
+    return figures_for_model(find_figures(text))
+
+
+def figures_for_model(matches: list[FigureMatch]) -> list[Figure]:
+    """Significant figures, each key once, in the order they appear."""
     seen: set[str] = set()
     figures: list[Figure] = []
-    for match in find_figures(text):
+    for match in matches:
         if match.significant and match.key not in seen:
             seen.add(match.key)
             figures.append(Figure(text=match.text, value=match.key))
@@ -146,8 +161,16 @@ def item_dates(text: str) -> list[str]:
     return seen
 
 
+def hedge_hints(text: str) -> list[int]:
+    """Positions where a hedge could start: a cheap scan that lets most text skip the full
+    hedge pattern, which is several times slower."""
+    return [match.start() for match in _HEDGE_HINT.finditer(text.lower())]
+
+
 def find_hedges(text: str) -> list[Hedge]:
     """Hedging phrases in the text, each once, with what kind of doubt they express."""
+    if not _HEDGE_HINT.search(text.lower()):
+        return []
     hedges: list[Hedge] = []
     seen: set[str] = set()
     for match in _HEDGE_PATTERN.finditer(text):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 
 _EQUIVALENT = {
     "'": "['\u2018\u2019\u02bc]",
@@ -74,10 +74,3 @@ def step_match(count: int, current: int | None, *, backwards: bool = False) -> i
         return count - 1 if backwards else 0
     return (current + (-1 if backwards else 1)) % count
 
-
-def match_containing(matches: list[tuple[int, int]], position: int) -> int | None:
-    """Index of the match that contains ``position``, if any."""
-    i = bisect_right([start for start, _ in matches], position) - 1
-    if i >= 0 and matches[i][0] <= position < matches[i][1]:
-        return i
-    return None

@@ -3,22 +3,23 @@
 Why these signals: a newsroom states a fact two or three times (lede, body, section), and what
 ties the restatements together is the figure ("1,240"), a long run of shared wording, the
 same quoted words, or the same speaker being reported ("Okafor said…", "He said…").
-Common words never link on their own; each signal is looked up in an inverted index over
-sentences so linking stays linear in the article's length, and a figure or phrase that
-appears in too many places is treated as noise and ignored.
+Common words never link on their own.  Every signal is looked up in an inverted index over
+sentences, so linking stays linear in the article's length; a figure or phrase found in too
+many places is boilerplate and ignored.
 """
 
 from __future__ import annotations
 
-import re
+import itertools
+from bisect import bisect_left
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from briefing_app.core.anchoring import make_selector
-from briefing_app.core.attribution import SPEECH_VERBS, is_person_name, quoted_words
-from briefing_app.core.facts import find_figures
+from briefing_app.core.attribution import SPEECH_VERBS, is_person_name, quoted_spans
 from briefing_app.core.model import Brief, Item, LinkReason, Selector
-from briefing_app.core.sentences import sentence_spans, words
+from briefing_app.core.sentences import words
+from briefing_app.core.text_index import TextIndex, text_index
 
 SHINGLE_WORDS = 6
 MAX_LINKS_PER_ITEM = 8
@@ -33,21 +34,10 @@ _STOPWORDS = frozenset(
         "has have had said says about into over after before up down out off again just"
     ).split()
 )
-_SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b|[\u201c\u201d\"]", re.IGNORECASE)
-_SPEECH_WINDOW = 90  # characters after a name within which a speech verb makes it a statement
-_PRONOUN_SPEECH = re.compile(
-    rf"\b(?:he|she|they)\s+(?:{SPEECH_VERBS})\b|\b(?:{SPEECH_VERBS})\s+(?:he|she|they)\b",
-    re.IGNORECASE,
-)
-
-
-@dataclass
-class _Unit:
-    start: int
-    end: int
-    words: list[str]
-    figures: dict[str, str] = field(default_factory=dict)
-    quotes: list[str] = field(default_factory=list)
+_SPEECH_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
+_PRONOUNS = frozenset(("he", "she", "they"))
+_SPEECH_AFTER_WORDS = 14  # a speech verb this many words after a name makes it a statement
+_QUOTE_MARKS = "\u201c\u201d\""
 
 
 @dataclass
@@ -63,105 +53,244 @@ class _Candidate:
             self.best, self.reason, self.detail = score, reason, detail
 
 
-def _shingles(tokens: list[str]) -> list[tuple[str, ...]]:
-    result = []
-    for index in range(len(tokens) - SHINGLE_WORDS + 1):
-        gram = tuple(tokens[index : index + SHINGLE_WORDS])
-        if sum(1 for word in gram if word not in _STOPWORDS) >= 3:
-            result.append(gram)
-    return result
+class _Evidence:
+    """Inverted indexes over the article's sentences: shingles, figures and quoted words."""
 
-
-class _Index:
-    """Sentences of the article with inverted indexes on shingles, figures and quoted words."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.units: list[_Unit] = []
+    def __init__(self, index: TextIndex) -> None:
+        self.index = index
         self.by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.by_figure: dict[str, list[int]] = defaultdict(list)
-        self.quote_by_word: dict[str, list[tuple[int, str]]] = defaultdict(list)
-        self.by_word: dict[str, list[int]] = defaultdict(list)
-        for start, end in sentence_spans(text):
-            while start < end and text[start] in "\u2022 ":
-                start += 1
-            if start < end:
-                self._add(start, end)
+        self.unit_shingles: list[list[tuple[str, ...]]] = []
+        content = [word not in _STOPWORDS for word in index.words]
+        for number, unit in enumerate(index.units):
+            shingles = _shingles(index.words, content, unit.first_word, unit.last_word)
+            self.unit_shingles.append(shingles)
+            for gram in shingles:
+                postings = self.by_shingle[gram]
+                if not postings or postings[-1] != number:
+                    postings.append(number)
+            for key in unit.figures:
+                self.by_figure[key].append(number)
+        self.quoted_pairs = _quoted_word_pairs(index)
 
-    def _add(self, start: int, end: int) -> None:
-        sentence = self.text[start:end]
-        number = len(self.units)
-        unit = _Unit(start, end, words(sentence))
-        for figure in find_figures(sentence):
-            if figure.significant:
-                unit.figures.setdefault(figure.key, figure.text)
-        for key in unit.figures:
-            self.by_figure[key].append(number)
-        for gram in set(_shingles(unit.words)):
-            self.by_shingle[gram].append(number)
-        for fragment in quoted_words(sentence):
-            normal = " ".join(words(fragment))
-            if len(normal) >= 5:
-                unit.quotes.append(normal)
-                self.quote_by_word[normal.split()[0]].append((number, normal))
-        for word in set(unit.words):
+
+def _shingles(
+    words: list[str], content: list[bool], first: int, last: int
+) -> list[tuple[str, ...]]:
+    """Six-word runs of a sentence that carry at least three content words."""
+    grams = []
+    count = sum(content[first : first + SHINGLE_WORDS - 1])
+    for start in range(first, last - SHINGLE_WORDS + 1):
+        count += content[start + SHINGLE_WORDS - 1]
+        if count >= 3:
+            grams.append(tuple(words[start : start + SHINGLE_WORDS]))
+        count -= content[start]
+    return grams
+
+
+def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
+    """Sentence pairs sharing quoted words: a partial quote in the body ("called the offer
+    “unacceptable”") and the quote card that contains those words.  Each side gets the other.
+    """
+    text = index.text
+    pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for number, unit in enumerate(index.units):
+        for word in set(index.words[unit.first_word : unit.last_word]):
             if word not in _STOPWORDS:
-                self.by_word[word].append(number)
-        self.units.append(unit)
+                by_word[word].append(number)
+    offset = 0
+    for line in text.split("\n"):
+        if any(mark in line for mark in _QUOTE_MARKS):
+            for start, end in quoted_spans(line):
+                _pair_fragment(index, by_word, offset + start, offset + end, pairs)
+        offset += len(line) + 1
+    return pairs
+
+
+def _pair_fragment(
+    index: TextIndex,
+    by_word: dict[str, list[int]],
+    start: int,
+    end: int,
+    pairs: dict[int, list[tuple[int, str]]],
+) -> None:
+    fragment_words = index.words_in(start, end)
+    meaningful = [word for word in fragment_words if word not in _STOPWORDS]
+    if not meaningful or len(" ".join(meaningful)) < 5:
+        return
+    rarest = min(meaningful, key=lambda word: len(by_word.get(word, ())))
+    postings = by_word.get(rarest, ())
+    if len(postings) > _MAX_POSTINGS:
+        return
+    owners = index.units_overlapping(start, end)
+    if not owners:
+        return
+    home = owners.start
+    needle = f" {' '.join(fragment_words)} "
+    shown = index.text[start:end].strip("\u201c\u201d\"\u201e\u00ab\u00bb ,.")
+    detail = f"\u201c{shown}\u201d"
+    for number in postings:
+        if number in owners:
+            continue
+        if needle in f" {' '.join(index.unit_words(number))} ":
+            pairs[number].append((home, detail))
+            pairs[home].append((number, detail))
+
+
+class _Speakers:
+    """Where the article reports each quoted speaker, by full name or surname."""
+
+    def __init__(self, brief: Brief, index: TextIndex) -> None:
+        self.index = index
+        names: dict[tuple[str, ...], str] = {}
+        for item in brief.items():
+            if item.speaker is None:
+                continue
+            full = item.speaker.name
+            tokens = tuple(words(full))
+            if tokens:
+                names[tokens] = full
+            if is_person_name(full) and len(tokens) > 1 and len(tokens[-1]) > 2:
+                names.setdefault(tokens[-1:], full)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for tokens, full in sorted(names.items(), key=lambda pair: -len(pair[0])):
+            self.by_first[tokens[0]].append((tokens, full))
+        self.mentions: list[tuple[int, str]] = []  # (text position, full name), in order
+        self._find_mentions()
+
+    def _find_mentions(self) -> None:
+        words, starts = self.index.words, self.index.word_starts
+        position = 0
+        while position < len(words):
+            for tokens, full in self.by_first.get(words[position], ()):
+                width = len(tokens)
+                if tuple(words[position : position + width]) != tokens:
+                    continue
+                if self._is_statement(position, width):
+                    self.mentions.append((starts[position], full))
+                position += width - 1
+                break
+            position += 1
+
+    def _is_statement(self, position: int, width: int) -> bool:
+        """"Okafor said", "said Tomasz Reilly", "Name, role, called it “…”" — not a passing
+        mention such as "secretary of the Union's branch"."""
+        words = self.index.words
+        before = words[max(0, position - 2) : position]
+        if before[-1:] == ["of"] or before == ["of", "the"]:
+            return False
+        if any(word in _SPEECH_WORDS for word in before[-1:]):
+            return True
+        after = words[position + width : position + width + _SPEECH_AFTER_WORDS]
+        if any(word in _SPEECH_WORDS for word in after):
+            return True
+        name_end = self.index.word_starts[position + width - 1]
+        return any(mark in self.index.text[name_end : name_end + 90] for mark in _QUOTE_MARKS)
+
+    def statements(self) -> dict[str, list[int]]:
+        """For each speaker, the sentences that report them, plus a following "he said"."""
+        index = self.index
+        result: dict[str, list[int]] = defaultdict(list)
+        for position, full in self.mentions:
+            owners = index.units_overlapping(position, position + 1)
+            if not owners:
+                continue
+            number = owners.start
+            if number not in result[full]:
+                result[full].append(number)
+            follower = number + 1
+            if follower < len(index.units) and self._reports_by_pronoun(follower):
+                result[full].append(follower)
+        return result
+
+    def _reports_by_pronoun(self, number: int) -> bool:
+        words = self.index.unit_words(number)
+        for first, second in itertools.pairwise(words):
+            if (first in _PRONOUNS and second in _SPEECH_WORDS) or (
+                first in _SPEECH_WORDS and second in _PRONOUNS
+            ):
+                return True
+        return False
 
 
 def link_brief(brief: Brief) -> Brief:
     """Replace every item's corroborating anchors with freshly computed ones, in place."""
     text = brief.article.text
-    index = _Index(text)
-    speakers = _SpeakerFinder(brief)
-    statements = speakers.statements(index)
+    index = text_index(text)
+    evidence = _Evidence(index)
+    speakers = _Speakers(brief, index)
+    statements = speakers.statements()
+    mention_positions = [position for position, _ in speakers.mentions]
     for item in brief.items():
         if not item.anchors:
             continue
         own = item.anchors[0]
-        reported = speakers.reported_in(item)
-        candidates = _score_candidates(item, index, statements, reported)
-        links: list[Selector] = []
-        for number, candidate in sorted(
-            candidates.items(), key=lambda pair: (-pair[1].score, index.units[pair[0]].start)
-        ):
-            unit = index.units[number]
-            if candidate.score < MIN_LINK_SCORE or _overlaps(unit.start, unit.end, own):
-                continue
-            links.append(
-                make_selector(
-                    text,
-                    unit.start,
-                    unit.end,
-                    reason=candidate.reason,
-                    detail=candidate.detail,
-                    score=candidate.score,
-                )
-            )
-            if len(links) >= MAX_LINKS_PER_ITEM:
-                break
-        item.anchors = [own, *links]
+        reported = _reported(speakers, mention_positions, item, own)
+        candidates = _score_candidates(item, own, evidence, statements, reported)
+        item.anchors = [own, *_best_links(text, index, own, candidates)]
     return brief
 
 
-def _overlaps(start: int, end: int, own: Selector) -> bool:
-    return start < own.end and own.start < end
+def _reported(
+    speakers: _Speakers, positions: list[int], item: Item, own: Selector
+) -> set[str]:
+    low, high = bisect_left(positions, own.start), bisect_left(positions, own.end)
+    found = {speakers.mentions[i][1] for i in range(low, high)}
+    if item.speaker is not None:
+        found.add(item.speaker.name)
+    return found
+
+
+def _best_links(
+    text: str, index: TextIndex, own: Selector, candidates: dict[int, _Candidate]
+) -> list[Selector]:
+    ranked = sorted(
+        candidates.items(), key=lambda pair: (-pair[1].score, index.units[pair[0]].start)
+    )
+    links: list[Selector] = []
+    for number, candidate in ranked:
+        unit = index.units[number]
+        if candidate.score < MIN_LINK_SCORE or (unit.start < own.end and own.start < unit.end):
+            continue
+        links.append(
+            make_selector(
+                text,
+                unit.start,
+                unit.end,
+                reason=candidate.reason,
+                detail=candidate.detail,
+                score=candidate.score,
+            )
+        )
+        if len(links) >= MAX_LINKS_PER_ITEM:
+            break
+    return links
 
 
 def _score_candidates(
-    item: Item, index: _Index, statements: dict[str, list[int]], reported: set[str]
+    item: Item,
+    own: Selector,
+    evidence: _Evidence,
+    statements: dict[str, list[int]],
+    reported: set[str],
 ) -> dict[int, _Candidate]:
+    index = evidence.index
     candidates: dict[int, _Candidate] = defaultdict(_Candidate)
-    item_words = words(item.text)
-    for figure in item.figures:
-        postings = index.by_figure.get(figure.value, ())
+    units = index.units_overlapping(own.start, own.end)
+    figures: dict[str, str] = {}
+    shingles: set[tuple[str, ...]] = set()
+    for number in units:
+        figures.update(index.units[number].figures)
+        shingles.update(evidence.unit_shingles[number])
+    for key, written in figures.items():
+        postings = evidence.by_figure.get(key, ())
         if len(postings) <= _MAX_POSTINGS:
             for number in postings:
-                candidates[number].add(3.0, LinkReason.FIGURE, figure.text)
+                candidates[number].add(3.0, LinkReason.FIGURE, written)
     shared: dict[int, int] = defaultdict(int)
-    for gram in set(_shingles(item_words)):
-        postings = index.by_shingle.get(gram, ())
+    for gram in shingles:
+        postings = evidence.by_shingle.get(gram, ())
         if len(postings) <= _MAX_POSTINGS:
             for number in postings:
                 shared[number] += 1
@@ -170,89 +299,10 @@ def _score_candidates(
         candidates[number].add(
             min(5.0, 2.0 + 0.25 * (count - 1)), LinkReason.SHARED_WORDS, f"{run} words in common"
         )
-    _score_quoted_words(item, item_words, index, candidates)
+    for number in units:
+        for other, detail in evidence.quoted_pairs.get(number, ()):
+            candidates[other].add(4.0, LinkReason.QUOTED_WORDS, detail)
     for name in reported:
         for number in statements.get(name, ()):
             candidates[number].add(2.5, LinkReason.SPEAKER, name)
     return candidates
-
-
-def _score_quoted_words(
-    item: Item, item_words: list[str], index: _Index, candidates: dict[int, _Candidate]
-) -> None:
-    """Quoted words shared either way: a partial quote in the body and the full quote card."""
-    normal_item = f" {' '.join(item_words)} "
-    for word in set(item_words):
-        for number, fragment in index.quote_by_word.get(word, ()):
-            if f" {fragment} " in normal_item:
-                candidates[number].add(4.0, LinkReason.QUOTED_WORDS, f"\u201c{fragment}\u201d")
-    for fragment in quoted_words(item.text):
-        fragment_words = [w for w in words(fragment) if w not in _STOPWORDS]
-        if not fragment_words or len(" ".join(fragment_words)) < 5:
-            continue
-        rarest = min(fragment_words, key=lambda w: len(index.by_word.get(w, ())))
-        postings = index.by_word.get(rarest, ())
-        if len(postings) > _MAX_POSTINGS:
-            continue
-        normal_fragment = f" {' '.join(words(fragment))} "
-        for number in postings:
-            if normal_fragment in f" {' '.join(index.units[number].words)} ":
-                candidates[number].add(4.0, LinkReason.QUOTED_WORDS, f"\u201c{fragment}\u201d")
-
-
-class _SpeakerFinder:
-    """Finds where the article reports each quoted speaker, by full name or surname."""
-
-    def __init__(self, brief: Brief) -> None:
-        self.text = brief.article.text
-        self.names: dict[str, str] = {}
-        for item in brief.items():
-            if item.speaker is None:
-                continue
-            full = item.speaker.name
-            self.names[full.lower()] = full
-            surname = full.split()[-1]
-            if is_person_name(full) and len(full.split()) > 1 and len(surname) > 2:
-                self.names.setdefault(surname.lower(), full)
-        alternatives = "|".join(re.escape(n) for n in sorted(self.names, key=len, reverse=True))
-        self.pattern = re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE) if self.names else None
-
-    def _named(self, text: str) -> set[str]:
-        """Speakers named as the subject of speech: "Okafor said", "said Tomasz Reilly",
-        "Name, role, called it “…”" — not a passing mention such as "of the Union's branch"."""
-        if self.pattern is None or not _SPEECH.search(text):
-            return set()
-        found = set()
-        for match in self.pattern.finditer(text):
-            before = text[max(0, match.start() - 40) : match.start()]
-            after = text[match.end() : match.end() + _SPEECH_WINDOW]
-            if re.search(r"\bof(?: the)?\s*$", before, re.IGNORECASE):
-                continue
-            if _SPEECH.search(after) or re.search(rf"\b(?:{SPEECH_VERBS})\s*$", before):
-                found.add(self.names[match.group(0).lower()])
-        return found
-
-    def reported_in(self, item: Item) -> set[str]:
-        """Speakers whose statement this item is, or reports."""
-        found = self._named(item.text)
-        if item.speaker is not None:
-            found.add(item.speaker.name)
-        return found
-
-    def statements(self, index: _Index) -> dict[str, list[int]]:
-        """For each speaker, the sentences that report them: named with a speech verb or a
-        quotation, plus a following "he said" sentence."""
-        result: dict[str, list[int]] = defaultdict(list)
-        if self.pattern is None:
-            return result
-        for number, unit in enumerate(index.units):
-            found = self._named(self.text[unit.start : unit.end])
-            for full in found:
-                result[full].append(number)
-                follower = number + 1
-                if follower < len(index.units):
-                    nxt = index.units[follower]
-                    following = self.text[nxt.start : nxt.end]
-                    if _PRONOUN_SPEECH.search(following) and not self.pattern.search(following):
-                        result[full].append(follower)
-        return result

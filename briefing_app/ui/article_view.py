@@ -11,14 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QMouseEvent,
+    QPalette,
     QResizeEvent,
     QTextCursor,
     QTextOption,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.ui.marks import MARKS_WIDTH, EvidenceMarks
-from briefing_app.ui.offsets import OffsetMap
+from briefing_app.ui.offsets import OffsetMap, qt_safe_text
 
 COLUMN_CHARS = 70
 ZOOM_STEP = 1.1
@@ -65,9 +67,10 @@ def reading_font(zoom_steps: int = 0) -> QFont:
 class ArticleView(QPlainTextEdit):
     """Read-only article text with a centred column, span scrolling and link hit-testing."""
 
-    positionClicked = Signal(int)  # noqa: N815 - Qt signal naming
-    positionHovered = Signal(int)  # noqa: N815 - code point under the pointer, -1 for none
-    columnChanged = Signal(int, int)  # noqa: N815 - left edge and width of the text column
+    positionClicked = Signal(int)  # code point clicked (a click, not a drag-select)
+    positionHovered = Signal(int)  # code point under the pointer, -1 for none
+    columnChanged = Signal(int, int)  # left edge and width of the text column
+    zoomRequested = Signal(int)  # Ctrl+wheel: +1 larger, -1 smaller
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -81,6 +84,9 @@ class ArticleView(QPlainTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFrameShape(QPlainTextEdit.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setBackgroundRole(QPalette.ColorRole.Base)
+        self.setAutoFillBackground(True)
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)
         self.viewport().setAcceptDrops(False)
@@ -105,11 +111,11 @@ class ArticleView(QPlainTextEdit):
 
     # --- content and layout ------------------------------------------------------------
 
-    def set_article_text(self, text: str) -> None:
-        """Show new article text (the offset map changes with it)."""
-        self.offsets = OffsetMap(text)
+    def set_article_text(self, text: str, offsets: OffsetMap | None = None) -> None:
+        """Show new article text with its offset map (built here if not given)."""
+        self.offsets = offsets if offsets is not None else OffsetMap(text)
         self._hovered = -1
-        self.setPlainText(text)
+        self.setPlainText(qt_safe_text(text))
 
     def set_zoom(self, steps: int) -> None:
         """Set the reading font size; the column keeps about 70 characters."""
@@ -127,12 +133,12 @@ class ArticleView(QPlainTextEdit):
         per_char = metrics.horizontalAdvance(_MEASURE) / len(_MEASURE)
         return int(per_char * COLUMN_CHARS + 2 * DOCUMENT_MARGIN)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         """Re-centre the column when the pane changes size."""
         super().resizeEvent(event)
         self._update_column()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def changeEvent(self, event: QEvent) -> None:
         """Re-measure when the font changes."""
         super().changeEvent(event)
         if event.type() == QEvent.Type.FontChange:
@@ -147,7 +153,14 @@ class ArticleView(QPlainTextEdit):
         spare = max(available - column, 0)
         left = spare // 2
         right = spare - left
-        self.setViewportMargins(left, 0, right, 0)
+        if self.viewportMargins() != QMargins(left, 0, right, 0):
+            self.setViewportMargins(left, 0, right, 0)
+            # QPlainTextEdit re-wraps only on a resize event whose width changed; the new
+            # margins may have resized a hidden viewport without one, so send it.
+            size = self.viewport().size()
+            QApplication.sendEvent(
+                self.viewport(), QResizeEvent(size, QSize(size.width() + 1, size.height()))
+            )
         self._place_marks(bar_width)
         column_rect = (left + self.frameWidth() + DOCUMENT_MARGIN, column - 2 * DOCUMENT_MARGIN)
         if column_rect != self._column:
@@ -279,6 +292,20 @@ class ArticleView(QPlainTextEdit):
             return None
         return self.offsets.to_code_point(u)
 
+    def visible_block_range(self) -> tuple[int, int]:
+        """Numbers of the first and last paragraphs on screen."""
+        block = self.firstVisibleBlock()
+        first = last = block.blockNumber()
+        offset = self.contentOffset()
+        height = self.viewport().height()
+        while block.isValid():
+            top = self.blockBoundingGeometry(block).translated(offset).top()
+            if top > height:
+                break
+            last = block.blockNumber()
+            block = block.next()
+        return first, last
+
     def first_visible_position(self) -> int:
         """Code point at the top-left of the viewport (to restore the reading position)."""
         return self.offsets.to_code_point(self.cursorForPosition(QPoint(1, 1)).position())
@@ -298,12 +325,12 @@ class ArticleView(QPlainTextEdit):
 
     # --- pointer ------------------------------------------------------------------------
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         """Remember where a click started, to tell clicks from drags."""
         self._press_pos = event.position().toPoint()
         super().mousePressEvent(event)
 
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         """A click (not a drag-select) on text reports its code point."""
         super().mouseReleaseEvent(event)
         start, self._press_pos = self._press_pos, None
@@ -318,7 +345,7 @@ class ArticleView(QPlainTextEdit):
         if char is not None:
             self.positionClicked.emit(char)
 
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Report the code point under the pointer when it changes."""
         super().mouseMoveEvent(event)
         if event.buttons() != Qt.MouseButton.NoButton:
@@ -329,19 +356,29 @@ class ArticleView(QPlainTextEdit):
             self._hovered = hovered
             self.positionHovered.emit(hovered)
 
-    def leaveEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+    def leaveEvent(self, event: QEvent) -> None:
         """Leaving the view clears the hover."""
         super().leaveEvent(event)
         if self._hovered != -1:
             self._hovered = -1
             self.positionHovered.emit(-1)
 
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel asks the window to zoom (so cards and settings follow)."""
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            delta = event.angleDelta().y()
+            if delta:
+                self.zoomRequested.emit(1 if delta > 0 else -1)
+            event.accept()
+            return
+        super().wheelEvent(event)
+
     def set_link_cursor(self, linked: bool) -> None:
         """A pointing hand over linked text, the I-beam elsewhere."""
         shape = Qt.CursorShape.PointingHandCursor if linked else Qt.CursorShape.IBeamCursor
         self.viewport().setCursor(shape)
 
-    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def viewportEvent(self, event: QEvent) -> bool:
         """Tooltips list the items citing the text under the pointer."""
         if event.type() == QEvent.Type.ToolTip and self.tooltip_provider is not None:
             pos = event.pos()

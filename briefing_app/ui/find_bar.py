@@ -17,9 +17,9 @@ DEBOUNCE_MS = 140
 class FindBar(QWidget):
     """A one-line find bar shown under the article."""
 
-    queryChanged = Signal(str)  # noqa: N815 - debounced
-    nextRequested = Signal()  # noqa: N815
-    previousRequested = Signal()  # noqa: N815
+    queryChanged = Signal(str)  # debounced
+    nextRequested = Signal()
+    previousRequested = Signal()
     closed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -30,6 +30,7 @@ class FindBar(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setPlaceholderText("Find in article")
         self.edit.setClearButtonEnabled(True)
+        self.edit.setAcceptDrops(False)
         self.edit.setAccessibleName("Find text")
         self.edit.setAccessibleDescription("Matches ignore case; Return finds the next match.")
         self.count_label = QLabel(self)
@@ -90,7 +91,7 @@ class FindBar(QWidget):
         else:
             self.nextRequested.emit()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Shift+Return in the field finds the previous match."""
         if (
             watched is self.edit

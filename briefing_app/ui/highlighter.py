@@ -12,20 +12,25 @@ the span a click would follow.  Overlaps merge formats, so an underline survives
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import itertools
+from collections.abc import Callable, Iterable
 
-from PySide6.QtGui import QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from briefing_app.core.span_index import SpanIndex, SpanList
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.themes import LIGHT, Theme
 
 Span = tuple[int, int]
-_FULL_REHIGHLIGHT_BLOCKS = 3000
+_SYNC_BLOCKS = 48  # re-run this many paragraphs at once; more go visible-first, in batches
+_BATCH_BLOCKS = 200
 
 
 class EvidenceHighlighter(QSyntaxHighlighter):
     """Paints the article's highlight layers; positions in and out are code points."""
+
+    sync_blocks = _SYNC_BLOCKS
 
     def __init__(self, document: QTextDocument) -> None:
         super().__init__(document)
@@ -36,16 +41,34 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._find = SpanList()
         self._hover: Span | None = None
         self._tint = False
+        self._headings: dict[str, str] = {}
         self._theme = LIGHT
         self._formats: dict[str, QTextCharFormat] = {}
+        self._pending: set[int] = set()
+        self._drain_timer = QTimer(self)
+        self._drain_timer.setSingleShot(True)
+        self._drain_timer.setInterval(0)
+        self._drain_timer.timeout.connect(self._drain)
+        self.visible_blocks: Callable[[], tuple[int, int]] = lambda: (0, -1)
         self._build_formats()
 
     # --- state setters: each rehighlights only what changed -----------------------------
 
-    def set_article(self, offsets: OffsetMap, index: SpanIndex | None) -> None:
-        """New text: forget per-item state; the document's own reset re-runs every block."""
+    def set_article(
+        self,
+        offsets: OffsetMap,
+        index: SpanIndex | None,
+        headings: dict[str, str] | None = None,
+    ) -> None:
+        """New text: forget per-item state; the document's own reset re-runs every block.
+
+        ``headings`` maps a section heading as written to its section kind, so heading
+        lines in the text are set as headings in their section's colour.
+        """
         self._offsets = offsets
         self._index = index
+        self._headings = dict(headings or {})
+        self._pending.clear()
         self._own, self._soft, self._hover = [], [], None
         self._find = SpanList()
 
@@ -69,19 +92,31 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._hover = span
         self.rehighlight_spans(changed)
 
-    def set_tint(self, enabled: bool) -> None:
+    def set_tint(self, enabled: bool, *, repaint: bool = True) -> None:
         """Tint every linked span by its strongest citing section's colour."""
         if enabled == self._tint:
             return
         self._tint = enabled
-        if self._index is not None:
+        if repaint and self._index is not None:
             self.rehighlight_spans(self._index.cited_ranges())
 
     def set_theme(self, theme: Theme) -> None:
-        """Switch colours and repaint every block."""
+        """Switch colours and repaint every block (visible ones first)."""
         self._theme = theme
         self._build_formats()
-        self.rehighlight()
+        document = self.document()
+        if document is not None:
+            self._queue(set(range(document.blockCount())))
+
+    @property
+    def pending(self) -> int:
+        """Paragraphs still waiting to be re-highlighted in the background."""
+        return len(self._pending)
+
+    def flush(self) -> None:
+        """Re-highlight every pending paragraph now."""
+        while self._pending:
+            self._drain(batch=len(self._pending))
 
     @property
     def tint_enabled(self) -> bool:
@@ -96,6 +131,9 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         own.setBackground(theme.color("own_span"))
         soft = QTextCharFormat()
         soft.setBackground(theme.color("soft_span"))
+        # A dotted underline keeps corroborating spans distinct from section tints.
+        soft.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+        soft.setUnderlineColor(theme.color("hover_line"))
         find = QTextCharFormat()
         find.setBackground(theme.color("find_match"))
         hover = QTextCharFormat()
@@ -107,15 +145,25 @@ class EvidenceHighlighter(QSyntaxHighlighter):
             tint = QTextCharFormat()
             tint.setBackground(theme.section_tint_color(kind))
             self._formats[f"tint:{kind}"] = tint
+            heading = QTextCharFormat()
+            heading.setFontWeight(QFont.Weight.Bold)
+            heading.setFontCapitalization(QFont.Capitalization.AllUppercase)
+            heading.setFontLetterSpacing(106)
+            heading.setForeground(theme.section_color(kind))
+            self._formats[f"heading:{kind}"] = heading
 
-    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+    def highlightBlock(self, text: str) -> None:
         """Qt callback: format one paragraph from the layers that overlap it."""
-        if not (self._tint or self._own or self._soft or self._find.spans or self._hover):
+        heading = self._headings.get(text.strip()) if self._headings else None
+        if not (heading or self._tint or self._own or self._soft or self._find.spans
+                or self._hover):
             return
         block_utf16 = self.currentBlock().position()
         start = self._offsets.to_code_point(block_utf16)
         end = start + len(text)
         pieces: list[tuple[int, int, QTextCharFormat]] = []
+        if heading:
+            pieces.append((start, end, self._formats[f"heading:{heading}"]))
         if self._tint and self._index is not None:
             for segment in self._index.segments_between(start, end):
                 kind = str(segment.citations[0].section_kind)
@@ -138,7 +186,7 @@ class EvidenceHighlighter(QSyntaxHighlighter):
             return
         to_utf16 = self._offsets.to_utf16
         cuts = sorted({p for s, e, _ in pieces for p in (s, e)})
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             merged: QTextCharFormat | None = None
             for s, e, fmt in pieces:
                 if s <= left and e >= right:
@@ -163,8 +211,36 @@ class EvidenceHighlighter(QSyntaxHighlighter):
                 continue
             last_number = last.blockNumber() if last.isValid() else first.blockNumber()
             numbers.update(range(first.blockNumber(), last_number + 1))
-            if len(numbers) > _FULL_REHIGHLIGHT_BLOCKS:
-                self.rehighlight()
-                return
-        for number in sorted(numbers):
+        self._queue(numbers)
+
+    def _queue(self, numbers: set[int]) -> None:
+        """Few paragraphs: now.  Many (tint toggle, a common word): the visible ones now,
+        the rest in batches from the event loop, so the window never freezes."""
+        document = self.document()
+        if document is None:
+            return
+        if len(numbers) + len(self._pending) <= self.sync_blocks:
+            for number in sorted(numbers | self._pending):
+                self.rehighlightBlock(document.findBlockByNumber(number))
+            self._pending.clear()
+            return
+        first, last = self.visible_blocks()
+        now = {n for n in numbers if first <= n <= last}
+        for number in sorted(now):
             self.rehighlightBlock(document.findBlockByNumber(number))
+        self._pending |= numbers - now
+        if self._pending:
+            self._drain_timer.start()
+
+    def _drain(self, batch: int = _BATCH_BLOCKS) -> None:
+        document = self.document()
+        if document is None:
+            self._pending.clear()
+            return
+        for _ in range(min(batch, len(self._pending))):
+            number = self._pending.pop()
+            block = document.findBlockByNumber(number)
+            if block.isValid():
+                self.rehighlightBlock(block)
+        if self._pending:
+            self._drain_timer.start()

@@ -50,7 +50,8 @@ HEDGE_LABELS = {
     "reported": "Reported",
     "uncertain": "Uncertain",
 }
-OPEN_QUOTES = "\"'\u201c\u2018\u00ab"
+KIND_LABELS = {ItemKind.CLAIM: "Claim", ItemKind.POINT: "Point", ItemKind.QUOTE: "Quote"}
+QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 CARD_MARGIN_X, CARD_MARGIN_Y, PADDING, RADIUS, GAP = 10, 5, 12, 8, 6
 
 
@@ -68,9 +69,9 @@ def evidence_label(item: Item) -> str:
 
 
 def card_body(item: Item) -> str:
-    """The text a card shows: quotes get curly quote marks if they have none."""
+    """The text a card shows: a quote without any quote marks gets curly ones."""
     text = item.text.strip()
-    if item.kind == ItemKind.QUOTE and text and text[0] not in OPEN_QUOTES:
+    if item.kind == ItemKind.QUOTE and text and not any(q in text for q in QUOTE_MARKS):
         return f"\u201c{text}\u201d"
     return text
 
@@ -100,7 +101,7 @@ class ItemListModel(QAbstractListModel):
         self._items = list(items)
         self._rows = {item.id: row for row, item in enumerate(self._items)}
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802, B008
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         """Qt: number of items (flat list)."""
         return 0 if parent.isValid() else len(self._items)
 
@@ -153,6 +154,7 @@ class CardLayout:
     role: QRect | None = None
     meta: QRect = field(default_factory=QRect)
     badges: list[tuple[QRect, str, str]] = field(default_factory=list)
+    kind_label: QRect | None = None
     body: QRect = field(default_factory=QRect)
 
 
@@ -232,20 +234,23 @@ class CardDelegate(QStyledItemDelegate):
                 bx += w + GAP
             if item.speaker is None:
                 layout.meta = QRect(x + inner - meta_width, y, meta_width, badge_h)
+            if not layout.badges:
+                layout.kind_label = QRect(x, y, max(inner - meta_width - GAP, 10), badge_h)
             y += badge_h + GAP
         body_h = QFontMetrics(self._body).boundingRect(
             QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, card_body(item)
         ).height()
         layout.body = QRect(x, y, inner, body_h)
         y += body_h + PADDING
-        layout.card = QRect(CARD_MARGIN_X, CARD_MARGIN_Y, width - 2 * CARD_MARGIN_X, y - CARD_MARGIN_Y)
+        card_width = width - 2 * CARD_MARGIN_X
+        layout.card = QRect(CARD_MARGIN_X, CARD_MARGIN_Y, card_width, y - CARD_MARGIN_Y)
         layout.height = y + CARD_MARGIN_Y
         return layout
 
     def _row_width(self, option: QStyleOptionViewItem) -> int:
         return max(self._view.viewport().width(), 120)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Qt: the card's height at the view's current width (cached)."""
         item: Item | None = index.data(ItemRole)
         width = self._row_width(option)
@@ -300,6 +305,13 @@ class CardDelegate(QStyledItemDelegate):
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
             evidence_label(item),
         )
+        if layout.kind_label is not None:
+            painter.setPen(muted)
+            painter.drawText(
+                layout.kind_label,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                KIND_LABELS.get(item.kind, ""),
+            )
         painter.setFont(self._badge)
         for rect, label, kind in layout.badges:
             bg, fg = theme.badge_colors(kind)
@@ -313,7 +325,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawText(layout.body, Qt.TextFlag.TextWordWrap, card_body(item))
         painter.restore()
 
-    def helpEvent(  # noqa: N802 - Qt override
+    def helpEvent(
         self,
         event: QHelpEvent,
         view: QAbstractItemView,
@@ -364,7 +376,7 @@ class ItemListView(QListView):
         self.scheduleDelayedItemsLayout()
         self.viewport().update()
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Draw the cards, or a short placeholder when the tab has none."""
         model = self.model()
         if model is not None and model.rowCount() == 0:

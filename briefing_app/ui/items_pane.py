@@ -10,20 +10,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProxyStyle,
+    QStyle,
+    QStyleOption,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.core.model import Brief, Item, SectionKind
+from briefing_app.core.model import Article, Brief, Item, SectionKind
 from briefing_app.ui.item_list import ItemFilterProxy, ItemIdRole, ItemListModel, ItemListView
 from briefing_app.ui.themes import LIGHT, Theme
 
@@ -79,6 +82,21 @@ def dot_icon(color: QColor, size: int = 10) -> QIcon:
     return QIcon(pixmap)
 
 
+class _CompactTabStyle(QProxyStyle):
+    """Tighter tab padding so the five main tabs, with counts, fit a half-width pane."""
+
+    def pixelMetric(
+        self, metric: QStyle.PixelMetric, option: QStyleOption | None = None,
+        widget: QWidget | None = None,
+    ) -> int:
+        """Qt: narrower horizontal tab padding, smaller tab icons."""
+        if metric == QStyle.PixelMetric.PM_TabBarTabHSpace:
+            return 14
+        if metric == QStyle.PixelMetric.PM_TabBarIconSize:
+            return 8
+        return super().pixelMetric(metric, option, widget)
+
+
 class _Tab:
     """The model, proxy and view behind one tab."""
 
@@ -99,8 +117,8 @@ class _Tab:
 class ItemsPane(QWidget):
     """Filter box, section tabs of item cards, and the evidence navigator."""
 
-    itemChosen = Signal(str)  # noqa: N815 - the user moved to an item in a list
-    filterChanged = Signal(str)  # noqa: N815
+    itemChosen = Signal(str)  # the user selected a card (its item id)
+    filterChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -112,12 +130,16 @@ class ItemsPane(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setPlaceholderText("Filter items by text or speaker")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAcceptDrops(False)  # a dropped file opens, it isn't typed
         self.filter_edit.setAccessibleName("Filter items")
         self.filter_edit.setAccessibleDescription(
             "Shows only the cards whose text or speaker contains what you type."
         )
         self.tab_widget = QTabWidget(self)
         self.tab_widget.setDocumentMode(True)
+        self._tab_style = _CompactTabStyle(self.style().name())
+        self._tab_style.setParent(self)
+        self.tab_widget.tabBar().setStyle(self._tab_style)
         self.tab_widget.setUsesScrollButtons(True)
         self.tab_widget.setElideMode(Qt.TextElideMode.ElideNone)
         self.tab_widget.setAccessibleName("Sections")
@@ -156,7 +178,25 @@ class ItemsPane(QWidget):
         layout.addLayout(nav)
 
         self.filter_edit.textChanged.connect(self._apply_filter)
+        self.filter_edit.installEventFilter(self)
         self.set_evidence(None, 0, "")
+        self.set_brief(Brief(id="", article=Article(text="")))  # empty tabs until a brief
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down or Return in the filter box moves into the (filtered) cards."""
+        if (
+            watched is self.filter_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        ):
+            view = self.current_view()
+            if view is not None and view.model().rowCount():
+                view.setFocus(Qt.FocusReason.TabFocusReason)
+                if not view.currentIndex().isValid():
+                    self.step_item(1)
+                return True
+        return super().eventFilter(watched, event)
 
     # --- building -----------------------------------------------------------------------
 
@@ -173,7 +213,7 @@ class ItemsPane(QWidget):
                 tab.view.delegate.set_theme(self._theme)
                 tab.view.delegate.set_zoom(self._zoom)
                 self.tab_widget.addTab(tab.view, "")
-                tab.view.selectionModel().currentChanged.connect(self._on_current_changed)
+                tab.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
             self._apply_filter(self.filter_edit.text())
             self._apply_icons()
             if 0 <= current < len(self._tabs):
@@ -307,10 +347,13 @@ class ItemsPane(QWidget):
         finally:
             self._updating = False
 
-    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._updating or not current.isValid():
+    def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
+        # Selection, not the current index: focusing a list makes its first row current
+        # without selecting it, and that must not select an item.
+        indexes = selected.indexes()
+        if self._updating or not indexes:
             return
-        item_id = current.data(ItemIdRole)
+        item_id = indexes[0].data(ItemIdRole)
         sender_view = self.current_view()
         self._updating = True
         try:

@@ -25,7 +25,7 @@ MARKS_WIDTH = 14
 class EvidenceMarks(QWidget):
     """A narrow strip of per-section lanes of evidence ticks, aligned with a scrollbar."""
 
-    jumpRequested = Signal(float)  # noqa: N815 - fraction of the document height
+    jumpRequested = Signal(float)  # fraction of the document height
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -42,6 +42,7 @@ class EvidenceMarks(QWidget):
         self._lane_fractions: list[list[tuple[float, float]]] = []
         self._selected_fractions: list[tuple[float, float]] = []
         self._groove = (0, 0)
+        self._lane_runs: list[list[tuple[int, int]]] | None = None
         self._selected_color = QColor("#000000")
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
@@ -71,6 +72,7 @@ class EvidenceMarks(QWidget):
         """The vertical extent (in this widget) that maps to the whole document."""
         if (top, bottom) != self._groove:
             self._groove = (top, bottom)
+            self._lane_runs = None
             self.update()
 
     def schedule_recompute(self) -> None:
@@ -82,6 +84,7 @@ class EvidenceMarks(QWidget):
         self._recompute_timer.stop()
         self._lane_fractions = [[self._fraction(s) for s in spans] for _, spans in self._lanes]
         self._selected_fractions = [self._fraction(s) for s in self._selected]
+        self._lane_runs = None
         self.update()
 
     def _fraction(self, span: Span) -> tuple[float, float]:
@@ -92,25 +95,30 @@ class EvidenceMarks(QWidget):
         """How many section lanes are drawn."""
         return len(self._lanes)
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+    def paintEvent(self, event: QPaintEvent) -> None:
         """Draw lanes as pixel runs, then the selected item's ticks on top."""
         top, bottom = self._groove
         if bottom <= top:
             top, bottom = 0, self.height()
         span_px = bottom - top
+        if self._lane_runs is None:  # cached: selection changes repaint often
+            self._lane_runs = [
+                _pixel_runs(fractions, top, span_px, min_height=2)
+                for fractions in self._lane_fractions
+            ]
         painter = QPainter(self)
-        lanes = max(len(self._lane_fractions), 1)
+        lanes = max(len(self._lane_runs), 1)
         lane_width = max((self.width() - 2) // lanes, 2)
-        for lane, fractions in enumerate(self._lane_fractions):
+        for lane, runs in enumerate(self._lane_runs):
             color = self._lanes[lane][0]
             x = 1 + lane * lane_width
-            for y0, y1 in _pixel_runs(fractions, top, span_px, min_height=2):
+            for y0, y1 in runs:
                 painter.fillRect(QRect(x, y0, lane_width - 1, y1 - y0), color)
         for y0, y1 in _pixel_runs(self._selected_fractions, top, span_px, min_height=3):
             painter.fillRect(QRect(0, y0, self.width(), y1 - y0), self._selected_color)
         painter.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         """Clicking the strip asks the view to scroll to that height."""
         top, bottom = self._groove
         if bottom <= top:

@@ -15,6 +15,20 @@ import re
 from bisect import bisect_left, bisect_right
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def qt_safe_text(text: str) -> str:
+    """``text`` with the characters Qt would not keep one-for-one replaced one-for-one.
+
+    Qt merges ``\r\n`` into a single paragraph break and cannot hold a lone surrogate;
+    either would shift every later offset.  Each ``\r`` becomes ``\n`` and each lone
+    surrogate U+FFFD, so code point ``i`` of the result is still code point ``i`` of the
+    input (the core normalises text, so this only guards hand-written briefs).
+    """
+    if "\r" in text:
+        text = text.replace("\r", "\n")
+    return _LONE_SURROGATE.sub("\ufffd", text)
 
 
 def utf16_length(text: str) -> int:

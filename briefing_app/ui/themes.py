@@ -35,6 +35,7 @@ class Theme:
     own_span: str
     soft_span: str
     current_span: str
+    current_text: str
     hover_line: str
     find_match: str
     link: str
@@ -82,7 +83,7 @@ class Theme:
             p.setColor(group, QPalette.ColorRole.ToolTipText, text)
             p.setColor(group, QPalette.ColorRole.PlaceholderText, muted)
             p.setColor(group, QPalette.ColorRole.Highlight, QColor(self.current_span))
-            p.setColor(group, QPalette.ColorRole.HighlightedText, text)
+            p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(self.current_text))
             p.setColor(group, QPalette.ColorRole.Link, QColor(self.link))
             p.setColor(group, QPalette.ColorRole.LinkVisited, QColor(self.link))
             p.setColor(group, QPalette.ColorRole.BrightText, accent)
@@ -134,6 +135,7 @@ LIGHT = Theme(
     own_span="#FFE08A",
     soft_span="#FFF2C4",
     current_span="#FFC44D",
+    current_text="#1D2024",
     hover_line="#B07A00",
     find_match="#BFE3FF",
     link="#2B63C6",
@@ -168,7 +170,8 @@ DARK = Theme(
     card_selected="#243754",
     own_span="#6A5314",
     soft_span="#3C3322",
-    current_span="#8C6A12",
+    current_span="#E8A830",
+    current_text="#141517",
     hover_line="#E0B24A",
     find_match="#1E4A6A",
     link="#8DB4FF",
@@ -204,6 +207,7 @@ SEPIA = Theme(
     own_span="#F0C766",
     soft_span="#F5E2AE",
     current_span="#E9A94A",
+    current_text="#2A2018",
     hover_line="#8F4F16",
     find_match="#CDE3BE",
     link="#8F4F16",

@@ -16,8 +16,9 @@ from briefing_app.core.anchoring import make_selector, reanchor
 from briefing_app.core.builder import content_id
 from briefing_app.core.decoding import line_and_column, normalise_text
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.facts import find_hedges, item_dates, item_figures
+from briefing_app.core.facts import figures_for_model, find_hedges, item_dates, item_figures
 from briefing_app.core.model import SCHEMA_VERSION, Brief, Item
+from briefing_app.core.text_index import text_index
 
 
 def looks_like_json(text: str) -> bool:
@@ -33,6 +34,15 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         raise BriefInputError(
             path, f"malformed JSON: {exc.msg}", line=exc.lineno, column=exc.colno
         ) from exc
+    except RecursionError as exc:
+        raise BriefInputError(path, "malformed JSON: nested too deeply") from exc
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A "\ud800" escape decodes to a lone surrogate: no real text contains one.
+        raise BriefInputError(path, "not valid text: the JSON escapes a lone surrogate") from exc
+    except RecursionError as exc:
+        raise BriefInputError(path, "malformed JSON: nested too deeply") from exc
     if not isinstance(data, dict):
         raise BriefInputError(path, "not a brief: the JSON is not an object")
     version = data.get("schema_version")
@@ -58,16 +68,20 @@ def relink_brief(brief: Brief) -> Brief:
     brief.article.text = text
     brief.id = content_id(text)
     orphans: list[str] = []
+    index = text_index(text)
     for item in brief.items():
         own = _own_anchor(text, item)
         if own is None:
             orphans.append(item.id)
             item.anchors = []
-        else:
-            item.anchors = [own]
-        item.figures = item_figures(item.text)
-        item.dates = item_dates(item.text)
-        item.hedges = find_hedges(item.text)
+            item.figures = item_figures(item.text)
+            item.dates = item_dates(item.text)
+            item.hedges = find_hedges(item.text)
+            continue
+        item.anchors = [own]
+        item.figures = figures_for_model(index.figures_in(own.start, own.end))
+        item.dates = list(dict.fromkeys(index.dates_in(own.start, own.end)))
+        item.hedges = find_hedges(item.text) if index.may_hedge(own.start, own.end) else []
     brief.warnings = [w for w in brief.warnings if not w.startswith("orphaned items")]
     if orphans:
         brief.warnings.append(

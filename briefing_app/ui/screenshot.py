@@ -1,0 +1,128 @@
+"""Render the reader window to a PNG without a display (docs, bug reports, CI artefacts).
+
+Why offscreen and settings-free: a screenshot must look the same on every machine, so it
+uses the offscreen platform, in-memory settings (the user's theme, zoom and recent files
+are neither read nor changed) and writes atomically, so a failed render never leaves half
+a PNG where the old one was.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from briefing_app.core.errors import BriefInputError
+from briefing_app.core.model import SectionKind
+
+TAB_KINDS = tuple(kind.value for kind in SectionKind)
+THEMES = ("light", "dark", "sepia")
+
+
+def _check_out(out: Path) -> None:
+    parent = out.parent if str(out.parent) else Path(".")
+    if out.exists() and out.is_dir():
+        raise BriefInputError(out, "is a directory, not a PNG file name")
+    if not parent.is_dir():
+        raise BriefInputError(out, f"cannot write: directory {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise BriefInputError(out, f"cannot write: directory {parent} is not writable")
+
+
+def render_screenshot(
+    path: Path | None,
+    out: Path,
+    *,
+    tab: str | None,
+    select: str | None,
+    theme: str | None,
+    size: tuple[int, int],
+) -> None:
+    """Open ``path`` (None: the bundled sample) offscreen and save the window as a PNG.
+
+    ``tab`` is a section kind to show, ``select`` an item id to select (its tab wins),
+    ``theme`` light/dark/sepia (None: follow the system, i.e. light offscreen), ``size``
+    the PNG's width and height.  Bad input raises BriefInputError.
+    """
+    out = Path(out)
+    if tab is not None and tab not in TAB_KINDS:
+        raise BriefInputError("--tab", f"unknown tab {tab!r}; use one of {', '.join(TAB_KINDS)}")
+    if theme is not None and theme not in THEMES:
+        raise BriefInputError("--theme", f"unknown theme {theme!r}; use light, dark or sepia")
+    width, height = size
+    if width < 200 or height < 150 or width > 10_000 or height > 10_000:
+        raise BriefInputError(
+            "--size", f"{width}x{height} is out of range (200x150 to 10000x10000)"
+        )
+    _check_out(out)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from contextlib import ExitStack
+
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
+
+    from briefing_app.core.importer import import_path
+    from briefing_app.ui.app import application, bundled_sample
+    from briefing_app.ui.main_window import MainWindow
+    from briefing_app.ui.settings import ReaderSettings
+
+    with ExitStack() as stack:
+        source = Path(path) if path is not None else bundled_sample(stack)
+        brief = import_path(source)
+        app = application()
+        previous_palette = app.palette()
+        settings = ReaderSettings.in_memory()
+        settings.set_theme(theme or "system")
+        window = MainWindow(settings=settings)
+        try:
+            window.resize(width, height)
+            window.setMinimumSize(0, 0)
+            window.show()
+            if not window.show_brief(brief, source):
+                raise BriefInputError(source, "could not be shown")
+            if tab is not None and not window.show_tab(tab):
+                raise BriefInputError(source, f"the brief has no {tab!r} tab")
+            if select is not None and not window.select_item(select):
+                known = ", ".join(item.id for item in brief.items()[:12])
+                raise BriefInputError(source, f"no item with id {select!r} (ids: {known}, …)")
+            for _ in range(3):
+                app.processEvents()
+            window.article.marks.recompute()
+            app.processEvents()
+            image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
+            image.fill(window.palette().color(window.backgroundRole()))
+            window.render(image)
+            _save_atomically(image, out)
+        finally:
+            window.close()
+            window.deleteLater()
+            app.setPalette(previous_palette)
+            app.processEvents()
+
+
+def _file_mode(out: Path) -> int:
+    """The existing file's mode, or what a plain open() would give under the umask."""
+    try:
+        return out.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _save_atomically(image: object, out: Path) -> None:
+    """Write the PNG beside ``out`` and rename it into place."""
+    from PySide6.QtGui import QImage
+
+    assert isinstance(image, QImage)
+    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".png", dir=out.parent)
+    os.close(handle)
+    try:
+        if not image.save(temp, "PNG"):
+            raise BriefInputError(out, "cannot write the PNG")
+        os.chmod(temp, _file_mode(out))  # mkstemp makes 0600; keep the usual permissions
+        os.replace(temp, out)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise

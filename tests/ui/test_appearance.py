@@ -1,0 +1,129 @@
+"""Themes, cards and accessibility: what the reader looks like and how it is announced."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTabWidget, QWidget
+
+from briefing_app.core.model import Item
+from briefing_app.ui.item_list import (
+    CardDelegate,
+    ItemRole,
+    card_body,
+    describe_item,
+    evidence_label,
+    hedge_tooltip,
+)
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.settings import ReaderSettings
+from briefing_app.ui.themes import DARK, LIGHT, SEPIA, resolve_theme
+
+
+def _window_color() -> str:
+    return QApplication.palette().color(QPalette.ColorRole.Window).name().upper()
+
+
+def test_theme_switching_recolours_and_persists(window: MainWindow, qtbot) -> None:
+    window.set_theme("dark")
+    qtbot.wait(1)  # palette changes reach widgets through the event loop
+    assert _window_color() == DARK.window.upper()
+    assert window.article.palette().color(QPalette.ColorRole.Base).name().upper() \
+        == DARK.paper.upper()
+    assert ReaderSettings.for_user().theme() == "dark"
+    qtbot.keyClick(window, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.theme is SEPIA and _window_color() == SEPIA.window.upper()
+    window.cycle_theme()
+    assert window.theme is LIGHT
+    assert window.theme_actions["light"].isChecked()
+
+
+def test_highlights_follow_the_theme(window: MainWindow) -> None:
+    window.select_item("lede-2")
+    window.set_theme("dark")
+    window.highlighter.flush()
+    own = window.index.item("lede-2").anchors[0]
+    block = window.article.document().findBlock(window.article.offsets.to_utf16(own.start))
+    colors = {r.format.background().color().name().upper() for r in block.layout().formats()}
+    assert DARK.own_span.upper() in colors
+
+
+def test_system_theme_follows_the_colour_scheme() -> None:
+    assert resolve_theme("system", Qt.ColorScheme.Dark) is DARK
+    assert resolve_theme("system", Qt.ColorScheme.Light) is LIGHT
+    assert resolve_theme("system", Qt.ColorScheme.Unknown) is LIGHT
+    assert resolve_theme("sepia", Qt.ColorScheme.Dark) is SEPIA
+
+
+def test_every_theme_keeps_text_readable_on_highlights() -> None:
+    def luminance(hex_color: str) -> float:
+        channels = [int(hex_color[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    def contrast(a: str, b: str) -> float:
+        hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+        return (hi + 0.05) / (lo + 0.05)
+
+    for theme in (LIGHT, DARK, SEPIA):
+        grounds = [theme.paper, theme.own_span, theme.soft_span,
+                   theme.find_match, *theme.section_tint.values()]
+        for ground in grounds:
+            assert contrast(theme.text, ground) >= 4.5, (theme.name, ground)
+        assert contrast(theme.current_text, theme.current_span) >= 4.5, theme.name
+        for bg, fg in theme.badge.values():
+            assert contrast(fg, bg) >= 4.5, (theme.name, bg)
+        assert contrast(theme.muted, theme.paper) >= 4.5, theme.name
+
+
+def test_quote_cards_show_speaker_and_hedged_cards_a_badge(window: MainWindow) -> None:
+    quote = window.index.item("quote-okafor")
+    claim = window.index.item("lede-2")
+    view = window.items_pane.view_at(0)
+    delegate: CardDelegate = view.delegate
+    quote_layout = delegate.layout_card(quote, 400)
+    assert quote_layout.name is not None and quote_layout.role is not None
+    claim_layout = delegate.layout_card(claim, 400)
+    assert [label for _, label, _ in claim_layout.badges] == ["Unconfirmed"]
+    assert "has not been independently confirmed" in hedge_tooltip(claim)
+    assert "Quote by Amara Okafor, Port Director." in describe_item(quote)
+    assert evidence_label(claim) == "2 passages"
+    index = view.model().index(1, 0)
+    assert index.data(ItemRole).id == "lede-2"
+    assert "Unconfirmed" in index.data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_card_heights_grow_with_text_and_narrow_width(window: MainWindow) -> None:
+    delegate = window.items_pane.view_at(0).delegate
+    item = window.index.item("lede-2")
+    assert delegate.layout_card(item, 250).height > delegate.layout_card(item, 800).height
+
+
+def test_card_body_adds_quote_marks_only_when_missing() -> None:
+    bare = Item(id="q", kind="quote", text="We will not go back.")
+    marked = Item(id="r", kind="quote", text="“We will not go back,” she said.")
+    assert card_body(bare) == "“We will not go back.”"
+    assert card_body(marked) == marked.text
+
+
+def test_widgets_carry_accessible_names_and_descriptions(window: MainWindow) -> None:
+    window.find_bar.open()
+    interactive = (QAbstractButton, QLineEdit, QTabWidget)
+    checked = 0
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible() or widget.objectName().startswith("qt_"):
+            continue
+        focusable = widget.focusPolicy() != Qt.FocusPolicy.NoFocus
+        if isinstance(widget, interactive) or (focusable and widget.accessibleName()):
+            if isinstance(widget.parent(), (QLineEdit, QTabWidget)) or not widget.parent():
+                continue  # Qt's own sub-widgets (clear buttons, tab scrollers)
+            if type(widget).__name__ in {"QToolButton"} and not widget.text():
+                continue
+            assert widget.accessibleName(), widget
+            assert widget.accessibleDescription(), widget
+            checked += 1
+    for widget in (window.article, window.items_pane.current_view(), window.article.marks,
+                   window.items_pane.filter_edit, window.find_bar.edit):
+        assert widget.accessibleName() and widget.accessibleDescription()
+    assert checked >= 8
