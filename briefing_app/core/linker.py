@@ -14,6 +14,7 @@ import itertools
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import accumulate
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import SPEECH_VERBS, is_person_name, quoted_spans
@@ -61,9 +62,9 @@ class _Evidence:
         self.by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
         self.by_figure: dict[str, list[int]] = defaultdict(list)
         self.unit_shingles: list[list[tuple[str, ...]]] = []
-        content = [word not in _STOPWORDS for word in index.words]
+        content_before = [0, *accumulate(word not in _STOPWORDS for word in index.words)]
         for number, unit in enumerate(index.units):
-            shingles = _shingles(index.words, content, unit.first_word, unit.last_word)
+            shingles = _shingles(index.words, content_before, unit.first_word, unit.last_word)
             self.unit_shingles.append(shingles)
             for gram in shingles:
                 postings = self.by_shingle[gram]
@@ -75,17 +76,20 @@ class _Evidence:
 
 
 def _shingles(
-    words: list[str], content: list[bool], first: int, last: int
+    words: list[str], content_before: list[int], first: int, last: int
 ) -> list[tuple[str, ...]]:
-    """Six-word runs of a sentence that carry at least three content words."""
-    grams = []
-    count = sum(content[first : first + SHINGLE_WORDS - 1])
-    for start in range(first, last - SHINGLE_WORDS + 1):
-        count += content[start + SHINGLE_WORDS - 1]
-        if count >= 3:
-            grams.append(tuple(words[start : start + SHINGLE_WORDS]))
-        count -= content[start]
-    return grams
+    """Six-word runs of a sentence that carry at least three content words.
+
+    ``content_before[i]`` counts content words before word ``i``, so a run's count is one
+    subtraction; zip builds the runs in C.  This is the linker's hottest loop.
+    """
+    span = words[first:last]
+    runs = zip(span, span[1:], span[2:], span[3:], span[4:], span[5:], strict=False)
+    return [
+        run
+        for position, run in enumerate(runs, start=first)
+        if content_before[position + SHINGLE_WORDS] - content_before[position] >= 3
+    ]
 
 
 def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:

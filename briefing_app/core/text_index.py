@@ -35,11 +35,11 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.words: list[str] = []
-        self.word_starts: list[int] = []
-        for match in _WORD.finditer(text):
-            self.words.append(match.group(0).lower().replace("\u2019", "'"))
-            self.word_starts.append(match.start())
+        lowered = text.lower().replace("\u2019", "'")
+        if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
+            lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
+        self.words = _WORD.findall(lowered)
+        self.word_starts = [match.start() for match in _WORD.finditer(lowered)]
         self.figures: list[FigureMatch] = find_figures(text)
         self.figure_starts = [figure.start for figure in self.figures]
         self.hedge_hints = hedge_hints(text)
