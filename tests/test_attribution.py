@@ -113,3 +113,17 @@ def test_quotes_section_resolves_surnames_pronouns_and_continuations() -> None:
         ("Sam Ode", "Union chief"),
         ("Sam Ode", "Union chief"),
     ]
+
+
+def test_quote_alone_when_the_rest_only_names_the_speaker() -> None:
+    from briefing_app.core.attribution import quote_without_attribution
+
+    okafor = Speaker(name="Amara Okafor", role="Port Director")
+    assert (
+        quote_without_attribution("Port Director Amara Okafor: “We will not move.”", okafor)
+        == "“We will not move.”"
+    )
+    split = "“Not now,” said Amara Okafor, Port Director. “Not ever.”"
+    assert quote_without_attribution(split, okafor) == "“Not now,” … “Not ever.”"
+    partial = "Port Director Amara Okafor said the union’s plan for the port was “unacceptable”."
+    assert quote_without_attribution(partial, okafor) is None  # the context matters

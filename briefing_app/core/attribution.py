@@ -354,6 +354,35 @@ def parse_attribution(text: str) -> Attribution:
     return Attribution(None)
 
 
+_FILLER = frozenset(
+    "the a an in at on to of for and by with as during from after before this that told tells "
+    "said says added adds wrote writes according statement interview reporters hearing "
+    "briefing meeting news conference radio".split()
+)
+
+
+def quote_without_attribution(text: str, speaker: Speaker | None) -> str | None:
+    """The quoted words alone, when everything outside the quotation marks only says who
+    spoke ("Port Director Amara Okafor: “…”" → "“…”"); None when the outside text says more
+    (a partial quote inside the speaker's own sentence), so a card can drop a repeated name
+    without losing meaning."""
+    spans = quoted_spans(text)
+    if not spans or speaker is None:
+        return None
+    outside = _blank_out_quotes(text, spans).replace(_Q, " ")
+    for known in (speaker.name, speaker.role or ""):
+        for part in known.split():
+            outside = outside.replace(part, " ")
+    leftover = [
+        word
+        for word in re.findall(r"\w+(?:['\u2019]\w+)*", outside)
+        if word.lower() not in _FILLER and not re.fullmatch(_VERB, word.lower())
+    ]
+    if len(leftover) > 3:
+        return None
+    return " \u2026 ".join(text[start:end].strip() for start, end in spans)
+
+
 def _blank_out_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     pieces: list[str] = []
     last = 0

@@ -19,6 +19,7 @@ from briefing_app.core.attribution import (
     SpeakerRegistry,
     build_registry,
     parse_attribution,
+    quote_without_attribution,
     quoted_spans,
 )
 from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
@@ -195,6 +196,9 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: SpeakerReg
                 text=item_text,
                 anchors=[make_selector(text, start, end)],
                 speaker=speaker,
+                quote=quote_without_attribution(item_text, speaker)
+                if kind is ItemKind.QUOTE
+                else None,
                 figures=figures_for_model(index.figures_in(start, end)),
                 dates=list(dict.fromkeys(index.dates_in(start, end))),
                 hedges=find_hedges(item_text) if index.may_hedge(start, end) else [],

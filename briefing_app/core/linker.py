@@ -195,18 +195,17 @@ class _Speakers:
     def statements(self) -> dict[str, list[int]]:
         """For each speaker, the sentences that report them, plus a following "he said"."""
         index = self.index
-        result: dict[str, list[int]] = defaultdict(list)
+        result: dict[str, dict[int, None]] = defaultdict(dict)  # ordered, without repeats
         for position, full in self.mentions:
             owners = index.units_overlapping(position, position + 1)
             if not owners:
                 continue
             number = owners.start
-            if number not in result[full]:
-                result[full].append(number)
+            result[full][number] = None
             follower = number + 1
             if follower < len(index.units) and self._reports_by_pronoun(follower):
-                result[full].append(follower)
-        return result
+                result[full][follower] = None
+        return {full: list(numbers) for full, numbers in result.items()}
 
     def _reports_by_pronoun(self, number: int) -> bool:
         words = self.index.unit_words(number)

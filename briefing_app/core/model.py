@@ -106,6 +106,11 @@ class Item(_Strict):
         description="First the item's own span, then corroborating spans, strongest first.",
     )
     speaker: Speaker | None = None
+    quote: str | None = Field(
+        default=None,
+        description="For a quote whose other words only name the speaker: the quoted words "
+        "alone, for display beside the speaker's name.",
+    )
     figures: list[Figure] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list)
     hedges: list[Hedge] = Field(default_factory=list)

@@ -69,7 +69,10 @@ def evidence_label(item: Item) -> str:
 
 
 def card_body(item: Item) -> str:
-    """The text a card shows: a quote without any quote marks gets curly ones."""
+    """The text a card shows: a quote's words alone when the rest only names the speaker
+    (shown above it); a quote without any quote marks gets curly ones."""
+    if item.quote:
+        return item.quote
     text = item.text.strip()
     if item.kind == ItemKind.QUOTE and text and not any(q in text for q in QUOTE_MARKS):
         return f"\u201c{text}\u201d"

@@ -11,13 +11,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
+from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QProxyStyle,
+    QSizePolicy,
     QStyle,
     QStyleOption,
     QTabWidget,
@@ -114,6 +115,37 @@ class _Tab:
         )
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in "…" when too narrow, with the whole text as tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setMinimumWidth(40)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        """Qt: keep the whole text and show as much of it as fits."""
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def full_text(self) -> str:
+        """The text as set, before eliding."""
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: re-elide for the new width."""
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(
+            self._full, Qt.TextElideMode.ElideRight, max(10, self.width())
+        )
+        super().setText(shown)
+
+
 class ItemsPane(QWidget):
     """Filter box, section tabs of item cards, and the evidence navigator."""
 
@@ -147,7 +179,7 @@ class ItemsPane(QWidget):
             "One tab per section of the brief; Ctrl+0 to Ctrl+4 switch between them."
         )
 
-        self.evidence_label = QLabel(self)
+        self.evidence_label = ElidedLabel(self)
         self.evidence_label.setAccessibleName("Evidence position")
         self.evidence_label.setAccessibleDescription(
             "Which of the selected item's linked passages is shown, and why it is linked."
@@ -373,3 +405,7 @@ class ItemsPane(QWidget):
             self.evidence_label.setText("No linked passage in the article")
         else:
             self.evidence_label.setText(f"Evidence {position + 1} of {total} · {why}")
+
+    def evidence_text(self) -> str:
+        """The full evidence line, however narrow the pane has made the label."""
+        return self.evidence_label.full_text()

@@ -151,8 +151,8 @@ def test_evidence_steps_with_n_and_shift_n(window: MainWindow, qtbot) -> None:
     qtbot.keyClick(window.article, Qt.Key.Key_N)
     assert window.evidence_position == 1
     assert window.article.textCursor().selectedText() == anchors[1].exact
-    assert "Evidence 2 of 3" in window.items_pane.evidence_label.text()
-    assert "same figure" in window.items_pane.evidence_label.text()
+    assert "Evidence 2 of 3" in window.items_pane.evidence_text()
+    assert "same figure" in window.items_pane.evidence_text()
     qtbot.keyClick(window.article, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     assert window.evidence_position == 0
     qtbot.keyClick(window.article, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)

@@ -13,11 +13,12 @@ import json
 from pydantic import ValidationError
 
 from briefing_app.core.anchoring import make_selector, reanchor
+from briefing_app.core.attribution import quote_without_attribution
 from briefing_app.core.builder import content_id
 from briefing_app.core.decoding import line_and_column, normalise_text
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.facts import figures_for_model, find_hedges, item_dates, item_figures
-from briefing_app.core.model import SCHEMA_VERSION, Brief, Item
+from briefing_app.core.model import SCHEMA_VERSION, Brief, Item, ItemKind
 from briefing_app.core.text_index import text_index
 
 
@@ -79,6 +80,8 @@ def relink_brief(brief: Brief) -> Brief:
             item.hedges = find_hedges(item.text)
             continue
         item.anchors = [own]
+        if item.kind is ItemKind.QUOTE and item.quote is None:
+            item.quote = quote_without_attribution(item.text, item.speaker)
         item.figures = figures_for_model(index.figures_in(own.start, own.end))
         item.dates = list(dict.fromkeys(index.dates_in(own.start, own.end)))
         item.hedges = find_hedges(item.text) if index.may_hedge(own.start, own.end) else []
