@@ -76,9 +76,10 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     ),
 )
 _HEDGE_STEMS = (
-    "confirm", "verif", "check", "estimat", "approximat", "prelimin", "project", "forecast",
-    "alleg", "accus", "claimed", "report", "source", "familiar", "said to", "anonym", "unnamed",
-    "unclear", "believed", "appear", "disput", "question", "contest",
+    "confirm", "verif", "checked", "estimat", "approximat", "prelimin", "projected",
+    "forecast", "alleg", "accus", "claimed", "reportedly", "familiar", "sources said",
+    "said to", "anonym", "unnamed", "unclear", "believed", "appear", "disput", "question",
+    "contest",
 )
 _HEDGE_HINT = re.compile("|".join(_HEDGE_STEMS))
 _HEDGE_PATTERN = re.compile(
@@ -102,9 +103,9 @@ def find_dates(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DATE.finditer(text)]
 
 
-def find_figures(text: str) -> list[FigureMatch]:
+def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[FigureMatch]:
     """Figures with a normalised key; dates' day numbers and lone years are not significant."""
-    dates = find_dates(text)
+    dates = find_dates(text) if dates is None else dates
     date_starts = [d_start for d_start, _ in dates]
     found: list[FigureMatch] = []
     for match in _FIGURE.finditer(text):

@@ -38,7 +38,7 @@ _STOPWORDS = frozenset(
 _SPEECH_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 _PRONOUNS = frozenset(("he", "she", "they"))
 _SPEECH_AFTER_WORDS = 14  # a speech verb this many words after a name makes it a statement
-_QUOTE_MARKS = "\u201c\u201d\""
+_QUOTE_MARKS = '\u201c\u201d"'
 
 
 @dataclass
@@ -132,7 +132,7 @@ def _pair_fragment(
         return
     home = owners.start
     needle = f" {' '.join(fragment_words)} "
-    shown = index.text[start:end].strip("\u201c\u201d\"\u201e\u00ab\u00bb ,.")
+    shown = index.text[start:end].strip('\u201c\u201d"\u201e\u00ab\u00bb ,.')
     detail = f"\u201c{shown}\u201d"
     for number in postings:
         if number in owners:
@@ -178,7 +178,7 @@ class _Speakers:
             position += 1
 
     def _is_statement(self, position: int, width: int) -> bool:
-        """"Okafor said", "said Tomasz Reilly", "Name, role, called it “…”" — not a passing
+        """ "Okafor said", "said Tomasz Reilly", "Name, role, called it “…”" — not a passing
         mention such as "secretary of the Union's branch"."""
         words = self.index.words
         before = words[max(0, position - 2) : position]
@@ -225,19 +225,18 @@ def link_brief(brief: Brief) -> Brief:
     speakers = _Speakers(brief, index)
     statements = speakers.statements()
     mention_positions = [position for position, _ in speakers.mentions]
+    made: dict[tuple[int, LinkReason, str, float], Selector] = {}
     for item in brief.items():
         if not item.anchors:
             continue
         own = item.anchors[0]
         reported = _reported(speakers, mention_positions, item, own)
         candidates = _score_candidates(item, own, evidence, statements, reported)
-        item.anchors = [own, *_best_links(text, index, own, candidates)]
+        item.anchors = [own, *_best_links(text, index, own, candidates, made)]
     return brief
 
 
-def _reported(
-    speakers: _Speakers, positions: list[int], item: Item, own: Selector
-) -> set[str]:
+def _reported(speakers: _Speakers, positions: list[int], item: Item, own: Selector) -> set[str]:
     low, high = bisect_left(positions, own.start), bisect_left(positions, own.end)
     found = {speakers.mentions[i][1] for i in range(low, high)}
     if item.speaker is not None:
@@ -246,7 +245,11 @@ def _reported(
 
 
 def _best_links(
-    text: str, index: TextIndex, own: Selector, candidates: dict[int, _Candidate]
+    text: str,
+    index: TextIndex,
+    own: Selector,
+    candidates: dict[int, _Candidate],
+    made: dict[tuple[int, LinkReason, str, float], Selector],
 ) -> list[Selector]:
     ranked = sorted(
         candidates.items(), key=lambda pair: (-pair[1].score, index.units[pair[0]].start)
@@ -256,8 +259,12 @@ def _best_links(
         unit = index.units[number]
         if candidate.score < MIN_LINK_SCORE or (unit.start < own.end and own.start < unit.end):
             continue
-        links.append(
-            make_selector(
+        key = (number, candidate.reason, candidate.detail, candidate.score)
+        selector = made.get(key)
+        if (
+            selector is None
+        ):  # the same passage cited the same way is one shared, unchanging selector
+            selector = made[key] = make_selector(
                 text,
                 unit.start,
                 unit.end,
@@ -265,7 +272,7 @@ def _best_links(
                 detail=candidate.detail,
                 score=candidate.score,
             )
-        )
+        links.append(selector)
         if len(links) >= MAX_LINKS_PER_ITEM:
             break
     return links

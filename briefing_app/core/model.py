@@ -53,8 +53,11 @@ class Selector(_Strict):
     """A W3C TextPositionSelector and TextQuoteSelector pair into ``article.text``.
 
     Invariant: ``text[start:end] == exact``; ``prefix``/``suffix`` are the (up to 32)
-    characters right before and after.  Offsets count Unicode code points.
+    characters right before and after.  Offsets count Unicode code points.  Frozen: one
+    passage cited the same way by several items is one shared selector.
     """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
 
     start: NonNegativeInt
     end: NonNegativeInt

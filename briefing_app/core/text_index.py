@@ -40,10 +40,10 @@ class TextIndex:
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
         self.words = _WORD.findall(lowered)
         self.word_starts = [match.start() for match in _WORD.finditer(lowered)]
-        self.figures: list[FigureMatch] = find_figures(text)
+        self.dates = find_dates(text)
+        self.figures: list[FigureMatch] = find_figures(text, self.dates)
         self.figure_starts = [figure.start for figure in self.figures]
         self.hedge_hints = hedge_hints(text)
-        self.dates = find_dates(text)
         self.date_starts = [start for start, _ in self.dates]
         self.units: list[Unit] = []
         for start, end in sentence_spans(text):

@@ -239,16 +239,21 @@ class MainWindow(QMainWindow):
         return True
 
     def _load(self, path: Path, *, automatic: bool) -> Brief | None:
+        # A long article takes seconds to link: say so and show a busy cursor meanwhile.
+        self.statusBar().showMessage(f"Opening {path.name}\u2026")
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.processEvents()
         try:
             return self._loader(path)
         except BriefInputError as error:
-            self._report(f"error: {error}", automatic=automatic)
+            message = f"error: {error}"
         except Exception as error:  # a core bug must not close the window
             traceback.print_exc(file=sys.stderr)
-            self._report(
-                f"error: {path}: could not be opened ({type(error).__name__}: {error})",
-                automatic=automatic,
-            )
+            message = f"error: {path}: could not be opened ({type(error).__name__}: {error})"
+        finally:
+            QApplication.restoreOverrideCursor()
+            self.statusBar().clearMessage()
+        self._report(message, automatic=automatic)
         return None
 
     def _report(self, message: str, *, automatic: bool = False) -> None:
