@@ -15,7 +15,7 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import __version__
@@ -47,6 +47,21 @@ def bundled_sample(stack: ExitStack) -> Path:
         return Path(__file__).resolve().parents[2] / "samples" / DEFAULT_SAMPLE
 
 
+_HARMLESS_QT_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_previous_message_handler: object = None
+
+
+def _quiet_harmless_messages(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+    """Drop Qt's notes that mean nothing to a user (the offscreen platform's size hints);
+    pass everything else on to the previous handler or stderr."""
+    if message in _HARMLESS_QT_MESSAGES:
+        return
+    if callable(_previous_message_handler):
+        _previous_message_handler(mode, context, message)
+    else:
+        print(message, file=sys.stderr)
+
+
 def application() -> QApplication:
     """The QApplication, created once with the reader's names and the Fusion style.
 
@@ -56,6 +71,8 @@ def application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app
+    global _previous_message_handler
+    _previous_message_handler = qInstallMessageHandler(_quiet_harmless_messages)
     app = QApplication([sys.argv[0] if sys.argv else "briefing-app"])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
