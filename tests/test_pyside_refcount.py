@@ -15,13 +15,15 @@ QtGui = pytest.importorskip("PySide6.QtGui")
 
 
 def test_none_refcount_is_stable_across_many_void_qt_calls() -> None:
+    # Few enough calls that the bad build shows a drift of hundreds before it can crash
+    # the interpreter (None starts with a few thousand references), and enough to see it.
     document = QtGui.QTextDocument("Briefing Reader " * 200)
     cursor = QtGui.QTextCursor(document)
     char_format = QtGui.QTextCharFormat()
     before = sys.getrefcount(None)
-    for index in range(5000):
-        cursor.setPosition(index % 1000)  # returns None
-        cursor.setPosition(index % 1000 + 5, QtGui.QTextCursor.MoveMode.KeepAnchor)
+    for index in range(300):
+        cursor.setPosition(index)  # returns None
+        cursor.setPosition(index + 5, QtGui.QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(char_format)  # returns None
-    after = sys.getrefcount(None)
-    assert abs(after - before) < 1000, f"None refcount drifted by {after - before}"
+    drift = sys.getrefcount(None) - before
+    assert abs(drift) < 50, f"None's reference count drifted by {drift} over 900 Qt calls"
