@@ -98,8 +98,6 @@ _PHRASE_TO_KIND: dict[str, SectionKind] = {
 # Single words that are stock headings alone on a line but too common to be inline labels.
 _HEADING_ONLY = {
     "details",
-    "context",
-    "background",
     "quotes",
     "reaction",
     "voices",
@@ -116,7 +114,7 @@ def normalise_phrase(text: str) -> str:
     """Lower-case a heading, straighten apostrophes, drop markup wrappers and a final colon."""
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u00a0", " ")
     text = _WRAPPERS.sub("", text.strip())
-    text = text.rstrip(":.\u2014\u2013- ").strip()
+    text = text.rstrip(":.?!\u2026\u2014\u2013- ").strip()
     text = _WRAPPERS.sub("", text)
     return _SPACES.sub(" ", text).lower()
 

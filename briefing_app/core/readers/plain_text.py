@@ -16,16 +16,20 @@ from briefing_app.core.headings import classify_heading, split_inline_label
 from briefing_app.core.model import Source
 
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25e6\u2043\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_BYLINE = re.compile(r"^by\s+(?P<who>[^\n]{2,120})$", re.IGNORECASE)
+_BYLINE = re.compile(r"^by\s+(?P<who>[A-Z\u00c0-\u00de][^:\n]{1,119})$", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^(?:published|updated|posted|date)\s*:?\s*(?P<when>.{4,60})$", re.IGNORECASE
 )
 _SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# A short line holding a date ("4 March 2026", "Tue 4 Mar 2026 09.15 GMT",
+# "March 4, 2026, 10:15 a.m. EST", "Updated 14:20 GMT, 18 September 2026").
 _MONTH_DATE = re.compile(
-    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+\d{4}$",
+    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}"
+    r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )
 _SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
@@ -70,7 +74,10 @@ def _take_title(lines: list[_Line]) -> tuple[str, int]:
         or classify_heading(candidate) is not None
         or split_inline_label(candidate) is not None
         or _BULLET.match(candidate)
-        or candidate[0] in "\"\u201c\u2018'"
+        or (
+            candidate[0] in "\"\u201c\u2018'"
+            and (len(candidate) > 120 or candidate.endswith(_SENTENCE_END))
+        )
         or _is_metadata(candidate)
     ):
         return "", first
@@ -88,7 +95,22 @@ def _is_metadata(text: str) -> bool:
         or _SOURCE_LINE.match(text)
         or _URL_LINE.match(text)
         or _ISO_DATE.match(text)
-        or _MONTH_DATE.match(text)
+        or _is_date_line(text)
+    )
+
+
+def _is_date_line(text: str) -> bool:
+    return len(text.split()) <= 12 and len(text) <= 80 and bool(_MONTH_DATE.search(text))
+
+
+def _is_outlet_line(text: str) -> bool:
+    """A short capitalised line under a byline: the outlet ("Meridian Wire")."""
+    words = text.split()
+    return (
+        1 <= len(words) <= 6
+        and not text.endswith(_SENTENCE_END)
+        and classify_heading(text) is None
+        and all(word[:1].isupper() or word.lower() in {"of", "the", "and", "&"} for word in words)
     )
 
 
@@ -98,6 +120,11 @@ def _take_byline(lines: list[_Line], start: int, source: Source) -> int:
     while index < len(lines):
         text = lines[index].text
         if not text:
+            index += 1
+            continue
+        after_byline = index > start and _BYLINE.match(lines[index - 1].text or "")
+        if after_byline and not _is_metadata(text) and _is_outlet_line(text):
+            source.publisher = source.publisher or text
             index += 1
             continue
         if not _is_metadata(text) or len(text) > 140:
@@ -123,25 +150,36 @@ def _take_byline(lines: list[_Line], start: int, source: Source) -> int:
 
 
 def _is_hard_wrapped(lines: list[_Line]) -> bool:
-    """True when paragraphs are wrapped over several lines with blank lines between them."""
-    prose = [line.text for line in lines if line.text and classify_heading(line.text) is None]
-    if not prose or not any(not line.text for line in lines):
+    """True when paragraphs are wrapped over several lines with blank lines between them.
+
+    The tell: where one prose line runs straight into the next, a wrapped line usually
+    breaks mid-sentence, while a pasted paragraph-per-line ends its sentence.
+    """
+    texts = [line.text for line in lines]
+    while texts and not texts[-1]:
+        texts.pop()  # the final newline is not a blank line between paragraphs
+    while texts and not texts[0]:
+        texts.pop(0)
+    prose = [text for text in texts if text and classify_heading(text) is None]
+    if not prose or "" not in texts:
         return False
     lengths = sorted(len(text) for text in prose)
     longest = lengths[int(len(lengths) * 0.95) - 1 if len(lengths) > 1 else 0]
     if longest > _WRAPPED_LINE_MAX:
         return False
-    # Wrapped text has runs of consecutive non-blank prose lines; pasted text rarely does.
-    consecutive = sum(
-        1
-        for before, after in itertools.pairwise(lines)
-        if before.text
-        and after.text
-        and not _BULLET.match(after.text)
-        and classify_heading(before.text) is None
-        and classify_heading(after.text) is None
-    )
-    return consecutive >= max(1, len(prose) // 4)
+    joins = [
+        before
+        for before, after in itertools.pairwise(texts)
+        if before
+        and after
+        and not _BULLET.match(after)
+        and classify_heading(before) is None
+        and classify_heading(after) is None
+    ]
+    if not joins:
+        return False
+    mid_sentence = sum(1 for text in joins if not text.endswith(_SENTENCE_END + (":",)))
+    return mid_sentence >= max(1, len(joins) // 2)
 
 
 def _blocks(lines: list[_Line], wrapped: bool) -> list[Block]:
@@ -180,7 +218,7 @@ def _is_attribution_under_quote(block: Block, text: str) -> bool:
         block.kind in (BlockKind.PARAGRAPH, BlockKind.BULLET)
         and bool(_DASH_ATTRIBUTION.match(text))
         and len(text) < 160
-        and any(mark in block.text for mark in "\u201c\u201d\"")
+        and any(mark in block.text for mark in '\u201c\u201d"')
     )
 
 
@@ -199,9 +237,14 @@ def _mark_unknown_headings(blocks: list[Block]) -> None:
     Why the guard: without known headings we cannot tell a subhead from a short paragraph,
     and a misread heading would split the lede for nothing.
     """
-    if not any(block.kind is BlockKind.HEADING for block in blocks):
+    first_known = next(
+        (i for i, block in enumerate(blocks) if block.kind is BlockKind.HEADING), None
+    )
+    if first_known is None:
         return
     for index, block in enumerate(blocks):
+        if index < first_known:
+            continue  # above the first section, a short line is a kicker or byline, not a section
         nxt = blocks[index + 1] if index + 1 < len(blocks) else None
         if (
             block.kind is BlockKind.PARAGRAPH
