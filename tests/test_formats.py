@@ -196,7 +196,7 @@ def test_hard_wrapped_lines_are_joined_and_bullets_kept(grid: Brief) -> None:
 
 def test_inline_label_quotes(grid: Brief) -> None:
     assert speakers(grid) == [
-        ("Walter Ingersoll", "the cooperative’s chief executive"),
+        ("Walter Ingersoll", "cooperative’s chief executive"),
         ("Ruth Calder", "board member"),
         ("Marisol Dunleavy", "Board chair"),
         ("Joanna Fitch", "Pell Creek resident"),

@@ -169,6 +169,14 @@ _ROLE_WORDS = {
     "host",
     "coach",
     "player",
+    *(
+        "parent mother father pensioner student commuter farmer shopper driver worker tenant "
+        "homeowner patient volunteer neighbour neighbor retiree voter visitor customer "
+        "passenger landlord witness managing co-founder cofounder partner lead midwife "
+        "paramedic firefighter grandmother grandfather gp surgeon consultant campaigner "
+        "historian lecturer fellow trustee governor councilor alderman alderwoman "
+        "commander chef baker fisherman skipper pilot operator cllr cmdr maj adm".split()
+    ),
 }
 _ORG_WORDS = {
     "union",
@@ -250,7 +258,7 @@ _PARTICLES = {
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
 _TRAILING_CIRCUMSTANCE = re.compile(
     r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
-    r"\w+ \d+)|at (?:a|an|the) .+|last week|this week|yesterday|today|earlier|later)\b.*$",
+    r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
     re.IGNORECASE,
 )
 
@@ -267,6 +275,7 @@ class SpeakerRegistry:
         """Record a person (or organisation) and the role the article gave them, if any."""
         if not name:
             return
+        role = _clean_role(role)
         if name not in self.roles or (role and not self.roles[name]):
             self.roles[name] = role
         tokens = name.split()
@@ -278,8 +287,13 @@ class SpeakerRegistry:
     def resolve(self, speaker: Speaker) -> Speaker:
         """Expand a bare surname to the full name given earlier and fill in a missing role."""
         name = speaker.name
-        if len(name.split()) == 1:
-            candidates = self.by_surname.get(name.lower(), [])
+        if name not in self.roles:
+            # "Fenwright" or "de la Tour": the one full name given earlier that ends so.
+            candidates = [
+                known
+                for known in self.by_surname.get(name.split()[-1].lower(), [])
+                if known.endswith(name) and known != name
+            ]
             if len(candidates) == 1:
                 name = candidates[0]
         role = speaker.role or self.roles.get(name)
@@ -332,7 +346,7 @@ def quoted_words(text: str) -> list[str]:
 def parse_attribution(text: str) -> Attribution:
     """The speaker of a quote paragraph, as written (unresolved), or why there is none."""
     spans = quoted_spans(text)
-    outside = _blank_out_quotes(text, spans)
+    outside = _protect_abbreviations(_blank_out_quotes(text, spans))
     if (
         spans
         and spans[0][0] == 0
@@ -351,7 +365,25 @@ def parse_attribution(text: str) -> Attribution:
                 return Attribution(None if pronoun else speaker, pronoun=pronoun)
     if spans and spans[0][0] <= 1 and not outside.strip(_Q + " .,"):
         return Attribution(None, continues_previous=True)
+    if not spans and (dashed := _DASHED_SIGNOFF.search(outside)):
+        # A block quote without marks, signed off "— Name, role".
+        speaker = speaker_from_phrase(dashed.group("who"))
+        if speaker is not None and speaker.name.lower() not in _PRONOUNS:
+            return Attribution(speaker)
     return Attribution(None)
+
+
+_ABBREVIATED = re.compile(
+    r"\b(?P<word>Dr|Prof|Sen|Rep|Gov|Mr|Mrs|Ms|Mx|Lt|Gen|Col|Sgt|Capt|Cmdr|Rev|St|Jr|Sr|Hon|"
+    r"Supt|Insp|Det|Cllr|Atty|Adm|Maj|Pres|Gen|Ald|Co|Corp|Inc|Ltd|[A-Z])\."
+)
+_DOT = "\ue000"  # stands in for an abbreviation's full stop while sentence ends are sought
+_DASHED_SIGNOFF = re.compile(r"\S\s+[\u2014\u2013]\s*(?P<who>[^\u2014\u2013\x00]{2,120})$")
+
+
+def _protect_abbreviations(text: str) -> str:
+    """ "Dr. Isla Brannigan" must not end the attribution at "Dr."; hide such full stops."""
+    return _ABBREVIATED.sub(lambda match: match.group("word") + _DOT, text)
 
 
 _FILLER = frozenset(
@@ -407,7 +439,7 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     # Name, role: “…”  /  Role Name: “…”  /  Name told Outlet: “…”  /  Organisation: “…”
     re.compile(rf"^{_WHO}\s*:\s*\x00"),
     # … according to Name, role.
-    re.compile(r"according to (?P<who>[^\x00,.;]{2,80}(?:, [^\x00,.;]{2,80})?)"),
+    re.compile(r"(?i:according to) (?P<who>[^\x00,.;]{2,80})"),
     # Role Name said the plan was “unacceptable” (a partial quote)
     re.compile(rf"^{_WHO},?\s+{_VERB}\b[^\x00]*\x00"),
     # Reported speech with no quotation marks: Name said …
@@ -415,15 +447,71 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
+_GROUPS = frozenset(
+    "residents opponents critics officials experts analysts supporters protesters parents "
+    "teachers workers people others some many observers economists campaigners locals "
+    "neighbours neighbors members voters users customers sources insiders".split()
+)
+_SPOKES = (
+    r"spokes(?:person|man|woman)|officials?|representative|source|executive|analyst|economist|"
+    r"adviser|advisor|lawyer|engineer|manager|director|researcher|strategist"
+)
+_ORG_SPOKESPERSON = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?P<org>[A-Z][\w\u2019'&.-]*(?:\s+[A-Z][\w\u2019'&.-]*){{0,4}})\s+"
+    rf"(?P<role>{_SPOKES})$"
+)
+_SPOKESPERSON_FOR = re.compile(
+    rf"^(?:an?|the)\s+(?P<role>{_SPOKES})\s+(?:for|at|with|from|of)\s+(?P<org>.{{2,60}})$",
+    re.IGNORECASE,
+)
+_LOWER_ORG = re.compile(
+    r"^the\s+(?P<org>(?:[\w\u2019'-]+\s+){0,3}(?:ministry|department|authority|council|company|"
+    r"union|agency|government|office|police|commission|committee|board|court|army|military|"
+    r"firm|group|school|university|hospital|trust|city|county|state|federation|association|"
+    r"regulator|operator|airline|bank|charity|club|league|campaign|coalition|party))$",
+    re.IGNORECASE,
+)
+_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "mr", "ms"))
+
+
+def _clean_role(role: str | None) -> str | None:
+    """Trim what is not a role: a dateline before a dash, an age, an article, an honorific."""
+    if not role:
+        return None
+    role = re.split(r"[\u2014\u2013)]|\s--\s", role)[-1]
+    role = re.sub(r"^\s*\d{1,3}\s*(?:,\s*|$)", "", role)
+    role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
+    words = [word for word in role.split() if word.lower() not in _HONORIFICS]
+    role = " ".join(words).strip(" ,;:")
+    if not role or role.isdigit() or re.match(r"^(?:who|whose|which|that)\b", role, re.I):
+        return None
+    return role
+
+
+def _looks_like_role(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and any(word.lower().strip(",.") in _ROLE_WORDS for word in words)
+
+
 def speaker_from_phrase(phrase: str) -> Speaker | None:
     """Split an attribution phrase ("Port Director Amara Okafor") into name and role."""
+    speaker = _speaker_from_phrase(phrase.replace(_DOT, "."))
+    if speaker is None:
+        return None
+    name = " ".join(w for w in speaker.name.split() if w.lower() not in _HONORIFICS) or speaker.name
+    if name.lower() in _GROUPS:
+        return None
+    return Speaker(name=name, role=_clean_role(speaker.role))
+
+
+def _speaker_from_phrase(phrase: str) -> Speaker | None:
     who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
     who = re.sub(rf"\s+{_VERB}$", "", who)
     who = re.sub(r"^(?:and|but|as|while|so)\s+", "", who, flags=re.IGNORECASE)
     who = re.sub(
-        r"^(?:an? |the )?(?:written |joint )?(?:statement|report|post|letter|release|filing|"
-        r"spokesperson|spokesman|spokeswoman|representative) (?:from|by|of|for) ",
+        r"^(?:an? |the )?(?:written |joint )?(?:statement|report|post|letter|release|filing) "
+        r"(?:from|by|of|for) ",
         "",
         who,
         flags=re.IGNORECASE,
@@ -437,18 +525,30 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
         return None
     if who.lower() in _PRONOUNS:
         return Speaker(name=who.lower())
+    if match := _ORG_SPOKESPERSON.match(who):
+        return Speaker(name=match.group("org"), role=match.group("role"))
+    if match := _SPOKESPERSON_FOR.match(who):
+        org = re.sub(r"^the\s+", "", match.group("org"), flags=re.IGNORECASE)
+        return Speaker(name=org[:1].upper() + org[1:], role=match.group("role").lower())
+    if match := _LOWER_ORG.match(who):
+        org = match.group("org")
+        return Speaker(name=org[:1].upper() + org[1:])
     if "," in who:
         first, rest = (part.strip() for part in who.split(",", 1))
         rest = rest.rstrip(",")
         if re.match(r"^(?:who|which|that|whose|one of)\b", rest, re.IGNORECASE):
             rest = ""  # "Name, who voted against the plan," is a clause, not a role
+        if re.match(r"^\d{1,3}(?:,|$)", rest):
+            rest = rest.split(",", 1)[1].strip() if "," in rest else ""  # "Roe, 54, a nurse"
         if _looks_like_name(first):
             return Speaker(name=first, role=rest or None)
         if _looks_like_name(rest):
-            return Speaker(name=rest, role=first or None)
+            # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
+            return Speaker(name=rest, role=first if _looks_like_role(first) else None)
         name, role = split_role_and_name(first)
         if name:
-            return Speaker(name=name, role=", ".join(p for p in (role, rest) if p) or None)
+            parts = (_clean_role(role), _clean_role(rest))
+            return Speaker(name=name, role=", ".join(p for p in parts if p) or None)
     if _is_organisation(who):
         return Speaker(name=re.sub(r"^the\s+", "", who, flags=re.IGNORECASE))
     name, role = split_role_and_name(who)
@@ -464,9 +564,11 @@ def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
     while index > 0 and _is_name_token(tokens[index - 1], tokens, index - 1):
         index -= 1
     name_tokens = tokens[index:]
-    while name_tokens and name_tokens[0].lower() in _PARTICLES:
-        name_tokens = name_tokens[1:]
+    while name_tokens and name_tokens[0].lower() in _PARTICLES and index > 0:
+        name_tokens = name_tokens[1:]  # "… of de la Tour": keep particles only at the start
         index += 1
+    if all(token.lower() in _PARTICLES for token in name_tokens):
+        return None, None
     if not name_tokens or len(name_tokens) > 4:
         return None, None
     role = " ".join(tokens[:index]).strip(" ,") or None
@@ -477,7 +579,7 @@ def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
 
 def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
     bare = token.strip(",;:")
-    if bare.lower() in _PARTICLES and position > 0:
+    if bare.lower() in _PARTICLES and (position > 0 or len(tokens) > 1):
         return True
     if bare.lower() in _ROLE_WORDS or bare.lower() in _PRONOUNS:
         return False
@@ -546,7 +648,9 @@ def build_registry(text: str, sentences: list[tuple[int, int]] | None = None) ->
         if _looks_like_name(name):
             registry.add(name, match.group("role").strip())
     for match in _CAPITAL_RUN.finditer(text):
-        name, role = split_role_and_name(match.group(0))
+        run = re.split(r"(?<=\w{3}\.)\s+", match.group(0))[-1]  # "Monday. Zipli" -> "Zipli"
+        run = re.sub(r"^(?:A|An|The)\s+", "", run)
+        name, role = split_role_and_name(run)
         if not name or len(name.split()) < 2 or not _looks_like_name(name):
             continue
         if role and not any(word.lower() in _ROLE_WORDS for word in role.split()):

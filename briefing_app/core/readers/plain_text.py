@@ -178,7 +178,7 @@ def _is_hard_wrapped(lines: list[_Line]) -> bool:
     ]
     if not joins:
         return False
-    mid_sentence = sum(1 for text in joins if not text.endswith(_SENTENCE_END + (":",)))
+    mid_sentence = sum(1 for text in joins if not text.endswith((*_SENTENCE_END, ":")))
     return mid_sentence >= max(1, len(joins) // 2)
 
 
