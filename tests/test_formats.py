@@ -368,3 +368,27 @@ def test_markdown_bold_inline_labels() -> None:
     ]
     bullet = item_containing(brief, "More than 40,000 homes lost power.")
     assert_links_to(brief, bullet, "More than 40,000 homes lost power, and officials")
+
+
+def test_markdown_export_shapes() -> None:
+    brief = import_path(FIXTURES / "md-export-shapes.md")
+    assert brief.title == "Ferry fares to rise 8% as fuel bill climbs"
+    assert brief.source.author == "Ines Calder, Rob Ferris"  # a list of author objects
+    assert brief.source.publisher == "Harbour Gazette"
+    text = brief.article.text
+    assert "Ferry at the pier" not in text  # image alt text is not article text
+    assert "By Ines Calder" not in text
+    assert "May, the operator said on Tuesday. It blamed" in text  # <br> is a space
+    lede = [item.text for item in brief.sections[0].items]
+    assert lede[0].startswith("The operator says the increase")  # the standfirst, not a section
+    assert "“We held prices for as long as we could.”" in lede  # a pull quote, not a heading
+    assert [s.kind for s in brief.sections] == [LEDE, WHY, KNOW, QUOTES, NEXT]
+    assert [item.text for item in brief.sections[2].items] == [
+        "Route · Adult return",
+        "Kilbrae–Port Ellis · £14.20",
+        "Kilbrae–Dunmore · £9.80",
+    ]
+    (quote,) = brief.sections[3].items
+    assert quote.text.startswith("We looked at every other saving first.")
+    assert (quote.speaker.name, quote.speaker.role) == ("Moira Dunn", "operations director")
+    assert_invariants(brief)

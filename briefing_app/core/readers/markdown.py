@@ -19,6 +19,7 @@ from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.headings import classify_heading
 from briefing_app.core.model import Source
+from briefing_app.core.readers.byline import is_metadata_like, take_metadata_line
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
@@ -39,7 +40,33 @@ def read_markdown(text: str, path: str | None = None) -> ParsedDocument:
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
         title = title or headline
+        _take_standfirst_and_byline(blocks, source)
     return ParsedDocument(blocks=blocks, title=title, source=source, format="markdown")
+
+
+def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
+    """Under the headline: a long unknown sub-heading is the standfirst (lede text, not a
+    section), and byline or date paragraphs belong in ``source``, not in the lede."""
+    first = blocks[0] if blocks else None
+    if (
+        first is not None
+        and first.kind is BlockKind.HEADING
+        and classify_heading(first.text) is None
+        and (len(first.text.split()) > 6 or first.text.endswith((".", "?", "!")))
+    ):
+        first.kind = BlockKind.PARAGRAPH
+    previous = ""
+    index = 0
+    while index < min(len(blocks), 4):
+        block = blocks[index]
+        lines = block.text.split("\n")
+        if block.kind is BlockKind.PARAGRAPH and all(is_metadata_like(line) for line in lines):
+            for line in lines:
+                take_metadata_line(line, previous, source)
+                previous = line
+            del blocks[index]
+            continue
+        index += 1
 
 
 def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
@@ -64,7 +91,8 @@ def _text_value(value: object) -> str | None:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, list):
-        return ", ".join(str(part) for part in value if part is not None) or None
+        parts = (_text_value(part) for part in value)
+        return ", ".join(part for part in parts if part) or None
     if isinstance(value, dict):
         return _text_value(value.get("name") or value.get("title"))
     return str(value).strip() or None
@@ -93,47 +121,76 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []
     pending_heading: Token | None = None
+    row: list[str] | None = None
+    quote_start = 0
     for token in tokens:
+        line = (token.map[0] if token.map else 0) + 1 + line_offset
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list")
         elif token.type == "blockquote_open":
             containers.append("quote")
-        elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
+            quote_start = len(blocks)
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
             containers.pop()
+        elif token.type == "blockquote_close":
+            containers.pop()
+            _merge_block_quote(blocks, quote_start)
         elif token.type == "heading_open":
             pending_heading = token
+        elif token.type == "tr_open":
+            row = []
+        elif token.type == "tr_close" and row is not None:
+            if any(row):
+                blocks.append(Block(BlockKind.BULLET, " \u00b7 ".join(row), line))
+            row = None
+        elif token.type == "inline" and row is not None:
+            row.append(inline_to_text(token).strip())
         elif token.type == "inline":
-            line = (token.map[0] if token.map else 0) + 1 + line_offset
             text = inline_to_text(token).strip()
-            if not text:
-                continue
-            if pending_heading is not None:
-                level = int(pending_heading.tag[1:])
-                blocks.append(Block(BlockKind.HEADING, text, line, level))
-                pending_heading = None
-            elif "list" in containers[-1:]:
-                blocks.append(Block(BlockKind.BULLET, text, line))
-            elif "quote" in containers:
-                blocks.append(Block(BlockKind.BLOCK_QUOTE, text, line))
-            elif _is_bold_line(token) and (
-                classify_heading(text) is not None or _short_title(text)
-            ):
-                blocks.append(Block(BlockKind.HEADING, text, line, level=0))
-            else:
-                blocks.append(Block(BlockKind.PARAGRAPH, text, line))
+            if text:
+                blocks.append(_inline_block(token, text, line, pending_heading, containers))
+            pending_heading = None
         elif token.type in ("fence", "code_block") and token.content.strip():
-            line = (token.map[0] if token.map else 0) + 1 + line_offset
             blocks.append(Block(BlockKind.PARAGRAPH, token.content.strip("\n"), line))
         elif token.type == "html_block":
             text = html_to_text(token.content).strip()
             if text:
-                line = (token.map[0] if token.map else 0) + 1 + line_offset
                 blocks.append(Block(BlockKind.PARAGRAPH, re.sub(r"\s+", " ", text), line))
     return blocks
 
 
+def _inline_block(
+    token: Token, text: str, line: int, heading: Token | None, containers: list[str]
+) -> Block:
+    if heading is not None:
+        return Block(BlockKind.HEADING, text, line, int(heading.tag[1:]))
+    if "list" in containers[-1:]:
+        return Block(BlockKind.BULLET, text, line)
+    if "quote" in containers:
+        return Block(BlockKind.BLOCK_QUOTE, text, line)
+    if _is_bold_line(token) and (classify_heading(text) is not None or _short_title(text)):
+        return Block(BlockKind.HEADING, text, line, level=0)
+    return Block(BlockKind.PARAGRAPH, text, line)
+
+
+def _merge_block_quote(blocks: list[Block], start: int) -> None:
+    """One ``>`` block quote is one item, its sign-off line included, not one per paragraph."""
+    parts = [block for block in blocks[start:] if block.kind is BlockKind.BLOCK_QUOTE]
+    if len(parts) > 1 and len(parts) == len(blocks) - start:
+        merged = Block(BlockKind.BLOCK_QUOTE, " ".join(p.text for p in parts), parts[0].line)
+        del blocks[start:]
+        blocks.append(merged)
+
+
 def _short_title(text: str) -> bool:
-    return len(text) <= 60 and len(text.split()) <= 8 and not text.endswith((".", "!", "?"))
+    """A short bold line that reads like a heading, not a pull quote or a byline."""
+    return (
+        len(text) <= 60
+        and len(text.split()) <= 8
+        and not text.endswith((".", "!", "?", ",", ";"))
+        and not any(mark in text for mark in "\"\u201c\u201d\u2018")
+        and not re.match(r"(?i)^by\s", text)
+    )
 
 
 def _is_bold_line(token: Token) -> bool:
@@ -141,24 +198,25 @@ def _is_bold_line(token: Token) -> bool:
     children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
     return (
         len(children) >= 3
-        and children[0].type in ("strong_open", "em_open")
-        and children[-1].type in ("strong_close", "em_close")
+        and children[0].type == "strong_open"
+        and children[-1].type == "strong_close"
         and not any(c.type in ("softbreak", "hardbreak") for c in children)
     )
 
 
 def inline_to_text(token: Token) -> str:
-    """Plain text of an inline token: markup dropped, link text kept, breaks as spaces."""
+    """Plain text of an inline token: markup dropped, link text kept, line breaks kept as
+    newlines (the builder joins a paragraph's lines with spaces)."""
     parts: list[str] = []
     for child in token.children or []:
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
-        elif child.type == "softbreak" or child.type == "hardbreak":
-            parts.append(" ")
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append("\n")  # kept so a two-line byline can be told apart; joined later
         elif child.type == "image":
-            parts.append(child.content or "")
-        elif child.type == "html_inline":
-            continue
+            continue  # alt text describes a picture; it is not the article's words
+        elif child.type == "html_inline" and re.match(r"(?i)<br\s*/?>", child.content):
+            parts.append(" ")
     return re.sub(r"[ \t]{2,}", " ", "".join(parts))
 
 

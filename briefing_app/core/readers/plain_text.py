@@ -14,25 +14,10 @@ from dataclasses import dataclass
 from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.headings import classify_heading, split_inline_label
 from briefing_app.core.model import Source
+from briefing_app.core.readers.byline import SENTENCE_END, is_metadata, take_metadata_line
 
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25e6\u2043\u25aa\u25cf]|\d{1,2}[.)])\s+")
-_BYLINE = re.compile(r"^by\s+(?P<who>[A-Z\u00c0-\u00de][^:\n]{1,119})$", re.IGNORECASE)
-_DATELINE = re.compile(
-    r"^(?:published|updated|posted|date)\s*:?\s*(?P<when>.{4,60})$", re.IGNORECASE
-)
-_SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
-_URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-# A short line holding a date ("4 March 2026", "Tue 4 Mar 2026 09.15 GMT",
-# "March 4, 2026, 10:15 a.m. EST", "Updated 14:20 GMT, 18 September 2026").
-_MONTH_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}"
-    r"|\d{4}-\d{2}-\d{2})\b",
-    re.IGNORECASE,
-)
-_SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
+_SENTENCE_END = SENTENCE_END
 _WRAPPED_LINE_MAX = 120
 _DASH_ATTRIBUTION = re.compile(r"^[\u2014\u2013]\s*\S|^--?\s+\S")
 
@@ -78,72 +63,28 @@ def _take_title(lines: list[_Line]) -> tuple[str, int]:
             candidate[0] in "\"\u201c\u2018'"
             and (len(candidate) > 120 or candidate.endswith(_SENTENCE_END))
         )
-        or _is_metadata(candidate)
+        or is_metadata(candidate)
     ):
         return "", first
     follower = lines[first + 1].text if first + 1 < len(lines) else ""
     # A hard-wrapped first paragraph continues on the next line; a headline stands alone.
-    if follower and not _is_metadata(follower) and len(candidate) > 60:
+    if follower and not is_metadata(follower) and len(candidate) > 60:
         return "", first
     return candidate, first + 1
-
-
-def _is_metadata(text: str) -> bool:
-    return bool(
-        _BYLINE.match(text)
-        or _DATELINE.match(text)
-        or _SOURCE_LINE.match(text)
-        or _URL_LINE.match(text)
-        or _ISO_DATE.match(text)
-        or _is_date_line(text)
-    )
-
-
-def _is_date_line(text: str) -> bool:
-    return len(text.split()) <= 12 and len(text) <= 80 and bool(_MONTH_DATE.search(text))
-
-
-def _is_outlet_line(text: str) -> bool:
-    """A short capitalised line under a byline: the outlet ("Meridian Wire")."""
-    words = text.split()
-    return (
-        1 <= len(words) <= 6
-        and not text.endswith(_SENTENCE_END)
-        and classify_heading(text) is None
-        and all(word[:1].isupper() or word.lower() in {"of", "the", "and", "&"} for word in words)
-    )
 
 
 def _take_byline(lines: list[_Line], start: int, source: Source) -> int:
     """Consume byline, date, source and URL lines right under the headline into ``source``."""
     index = start
+    previous = ""
     while index < len(lines):
         text = lines[index].text
         if not text:
             index += 1
             continue
-        after_byline = index > start and _BYLINE.match(lines[index - 1].text or "")
-        if after_byline and not _is_metadata(text) and _is_outlet_line(text):
-            source.publisher = source.publisher or text
-            index += 1
-            continue
-        if not _is_metadata(text) or len(text) > 140:
+        if not take_metadata_line(text, previous, source):
             break
-        if match := _BYLINE.match(text):
-            who = match.group("who")
-            parts = re.split(r"\s*(?:,|\||\u2014|\u2013| - )\s*", who, maxsplit=1)
-            author = parts[0]
-            publisher = parts[1] if len(parts) > 1 else None
-            source.author = source.author or author
-            source.publisher = source.publisher or publisher
-        elif match := _DATELINE.match(text):
-            source.published = source.published or match.group("when").strip()
-        elif match := _SOURCE_LINE.match(text):
-            source.publisher = source.publisher or match.group("who").strip()
-        elif match := _URL_LINE.match(text):
-            source.url = source.url or match.group("url")
-        else:
-            source.published = source.published or text
+        previous = text
         index += 1
     # Only consume when at least one line was metadata; keep the blank lines otherwise.
     return index if index > start and any(lines[i].text for i in range(start, index)) else start
