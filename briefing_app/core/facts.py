@@ -43,24 +43,33 @@ _SCALES = {
 _FIGURE = re.compile(
     r"(?<![\w.,])(?P<currency>[$€£¥]|US\$|A\$|C\$)?\s?"
     r"(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<percent>%|percent\b|per cent\b|percentage points?\b)"
-    r"|\s?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?",
+    r"(?:\s?(?P<percent>%|percent\b|per cent\b|pc\b|percentage points?\b)"
+    r"|[\s-]?(?P<scale>thousand|million|billion|trillion|bn|mn|tn|[kmb])\b)?",
     re.IGNORECASE,
 )
+# "20-20", "7–2", "2024-25": scores and ranges, whose numbers are no figure of their own.
+_RANGE_AROUND = re.compile(r"\d\s?[-\u2013]\s?$|^\s?[-\u2013]\s?\d")
+_UNIT_WORD = re.compile(r"\s*([A-Za-z][a-z]+)")
 _HEDGES: tuple[tuple[str, str], ...] = (
     (
         "unconfirmed",
         r"(?:has|have|had) not (?:yet )?been (?:independently )?(?:confirmed|verified"
         r"|checked)|could not (?:be )?(?:independently )?(?:confirm|verify|verified|confirmed)"
         r"|not (?:been )?independently (?:confirmed|verified|checked)|unconfirmed|unverified"
-        r"|cannot be (?:independently )?(?:confirmed|verified)",
+        r"|cannot be (?:independently )?(?:confirmed|verified)"
+        r"|(?:has|have|had|did) not (?:yet |publicly )?confirm(?:ed)?|unsubstantiated",
     ),
     (
         "estimate",
-        r"estimates vary|an estimated|estimated|rough(?:ly)? estimate|approximately"
-        r"|preliminary (?:figures?|estimates?|data|results?)|projected|forecasts?",
+        r"estimates (?:vary|range|differ)|an estimated|estimated|rough(?:ly)? estimate"
+        r"|approximately|preliminary (?:figures?|estimates?|data|results?)|projected"
+        r"|(?:is|are|was|were) forecast to",
     ),
-    ("allegation", r"allegedly|alleged|alleges|accused of|claimed without evidence"),
+    (
+        "allegation",
+        r"allegedly|alleged|alleges|allegations?|accused of|claimed without evidence"
+        r"|purportedly|purported",
+    ),
     (
         "reported",
         r"reportedly|according to (?:people|sources|a person) familiar"
@@ -70,16 +79,20 @@ _HEDGES: tuple[tuple[str, str], ...] = (
     (
         "uncertain",
         r"it (?:is|was|remains) (?:not yet |still )?unclear|remains? unclear"
-        r"|unclear (?:whether|how|if|when)|not yet clear|is believed to|are believed to"
-        r"|appears? to have|disputed|(?:critics|opponents|others|some|many|residents) (?:dispute|"
-        r"question)|(?:is|are|was|were|remains?) contested",
+        r"|unclear (?:whether|how|if|when)|not (?:yet |immediately )clear|is believed to"
+        r"|are believed to|(?:is|are|was|were) thought to|appears? to (?:have|show|be)"
+        r"|(?:is|are|was|were|remains?|been) disputed|disputed by"
+        r"|(?:critics|opponents|others|some|many|residents|campaigners|officials|the government)"
+        r" (?:dispute|disputes|question|questions)\b"
+        r"|disputes? (?:that|the|this|those|these) (?:figures?|claims?|account|numbers?)"
+        r"|(?:is|are|was|were|remains?) contested",
     ),
 )
 _HEDGE_STEMS = (
     "confirm", "verif", "checked", "estimat", "approximat", "prelimin", "projected",
-    "forecast", "alleg", "accus", "claimed", "reportedly", "familiar", "sources said",
+    "forecast to", "alleg", "accus", "claimed", "reportedly", "familiar", "sources said",
     "said to", "anonym", "unnamed", "unclear", "believed", "appear", "disput", "question",
-    "contest",
+    "contest", "immediately clear", "yet clear", "purport", "thought to", "unsubstantiat",
 )
 _HEDGE_HINT = re.compile("|".join(_HEDGE_STEMS))
 _HEDGE_PATTERN = re.compile(
@@ -114,13 +127,18 @@ def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[
         start = end - len(written) if written != match.group(0) else start
         number = float(match.group("number").replace(",", ""))
         scale_word = (match.group("scale") or "").lower()
-        if scale_word in ("k", "m", "b") and not match.group("currency"):
-            scale_word = ""  # "5 m" is metres far more often than millions
+        if scale_word in ("k", "m", "b") and not match.group("currency") and number.is_integer():
+            scale_word = ""  # "5 m" is metres far more often than millions; "1.2m" is not
             written = written[: len(written) - 1].rstrip()
             end = start + len(written)
         value = number * _SCALES.get(scale_word, 1.0)
         percent = bool(match.group("percent"))
         key = f"{value:.6g}{'%' if percent else ''}"
+        plain = not percent and not match.group("currency") and not scale_word
+        if plain and number < 100:
+            # "12 hospitals" and "12 weeks" are different facts; "11 days" twice is one.
+            unit = _UNIT_WORD.match(text, end)
+            key += f" {unit.group(1).lower().rstrip('s')}" if unit else ""
         nearest = bisect_right(date_starts, start) - 1
         in_date = nearest >= 0 and start < dates[nearest][1]
         is_year = (
@@ -131,7 +149,11 @@ def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[
             and number.is_integer()
         )
         small = not percent and not match.group("currency") and not scale_word and number < 10
-        significant = not (in_date or is_year or small)
+        in_range = bool(
+            _RANGE_AROUND.search(text[max(0, start - 2) : start])
+            or _RANGE_AROUND.search(text[end : end + 2])
+        )
+        significant = not (in_date or is_year or small or in_range)
         found.append(FigureMatch(start, end, written, key, significant))
     return found
 

@@ -38,6 +38,9 @@ _STOPWORDS = frozenset(
 _SPEECH_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
 _PRONOUNS = frozenset(("he", "she", "they"))
 _SPEECH_AFTER_WORDS = 14  # a speech verb this many words after a name makes it a statement
+# An organisation's name is often a modifier ("Environment Agency engineer Jean-Luc de la
+# Tour told…"); only a verb right after it ("the Agency said") makes it the speaker.
+_SPEECH_AFTER_ORG = 3
 _QUOTE_MARKS = '\u201c\u201d"'
 
 
@@ -171,13 +174,14 @@ class _Speakers:
                 width = len(tokens)
                 if tuple(words[position : position + width]) != tokens:
                     continue
-                if self._is_statement(position, width):
+                window = _SPEECH_AFTER_WORDS if is_person_name(full) else _SPEECH_AFTER_ORG
+                if self._is_statement(position, width, window):
                     self.mentions.append((starts[position], full))
                 position += width - 1
                 break
             position += 1
 
-    def _is_statement(self, position: int, width: int) -> bool:
+    def _is_statement(self, position: int, width: int, window: int) -> bool:
         """ "Okafor said", "said Tomasz Reilly", "Name, role, called it “…”" — not a passing
         mention such as "secretary of the Union's branch"."""
         words = self.index.words
@@ -186,11 +190,12 @@ class _Speakers:
             return False
         if any(word in _SPEECH_WORDS for word in before[-1:]):
             return True
-        after = words[position + width : position + width + _SPEECH_AFTER_WORDS]
+        after = words[position + width : position + width + window]
         if any(word in _SPEECH_WORDS for word in after):
             return True
         name_end = self.index.word_starts[position + width - 1]
-        return any(mark in self.index.text[name_end : name_end + 90] for mark in _QUOTE_MARKS)
+        reach = 90 if window >= _SPEECH_AFTER_WORDS else 25
+        return any(mark in self.index.text[name_end : name_end + reach] for mark in _QUOTE_MARKS)
 
     def statements(self) -> dict[str, list[int]]:
         """For each speaker, the sentences that report them, plus a following "he said"."""

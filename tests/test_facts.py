@@ -1,0 +1,83 @@
+"""Figures, dates and hedges: what ties restatements together and what marks doubt."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing_app.core.facts import find_figures, find_hedges, item_dates
+
+
+def keys(text: str) -> list[str]:
+    return [f.key for f in find_figures(text) if f.significant]
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("$38 million a day", "$38m a day"),
+        ("$4.5 billion", "$4.5bn"),
+        ("$4.5-billion deal", "$4.5 billion"),
+        ("12 percent", "12%"),
+        ("18 per cent", "18pc"),
+        ("1.2m patients", "1.2 million patients"),
+        ("The 1,240 strikers", "1240 workers"),
+        ("All 11 branches", "the 11 branches"),
+    ],
+)
+def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> None:
+    assert keys(first) and keys(first) == keys(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("rebuild 12 hospitals", "within 12 weeks"),
+        ("paid £20 each", "20 people"),
+        ("14% of imports", "14 ships"),
+    ],
+)
+def test_different_facts_with_the_same_number_do_not_match(first: str, second: str) -> None:
+    assert keys(first) != keys(second)
+
+
+def test_years_dates_small_numbers_and_scores_are_not_evidence() -> None:
+    assert keys("In 2011 the board voted 7-2, then 20-20 on Nov. 20, with 3 abstentions.") == []
+
+
+def test_dates_are_collected_as_written() -> None:
+    assert item_dates("The vote is on December 9, 2026, after talks on Monday.") == [
+        "December 9, 2026",
+        "Monday",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("a figure that has not been independently confirmed", "unconfirmed"),
+        ("Police have not confirmed the cause.", "unconfirmed"),
+        ("Estimates vary on the cost.", "estimate"),
+        ("Estimates range from 10 to 40.", "estimate"),
+        ("The officer allegedly struck him.", "allegation"),
+        ("Purportedly leaked messages", "allegation"),
+        ("The minister reportedly resigned.", "reported"),
+        ("It was not immediately clear who fired.", "uncertain"),
+        ("a figure campaigners dispute", "uncertain"),
+        ("The rebels are thought to have withdrawn.", "uncertain"),
+    ],
+)
+def test_hedges_are_found(text: str, kind: str) -> None:
+    assert kind in [hedge.kind for hedge in find_hedges(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The weather forecast for polling day is dry.",
+        "a disputed housing development",
+        "If the dispute runs past the 11 days of the last strike",
+        "The port reported record traffic.",
+    ],
+)
+def test_plain_statements_are_not_hedged(text: str) -> None:
+    assert find_hedges(text) == []
