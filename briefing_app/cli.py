@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing_app import __version__
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.files import write_text_atomically
+
+if TYPE_CHECKING:
+    pass
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -100,7 +103,7 @@ def _cmd_import(options: argparse.Namespace) -> int:
     if options.output is None or str(options.output) == "-":
         sys.stdout.write(payload)
     else:
-        write_atomically(options.output, payload)
+        write_text_atomically(options.output, payload)
         items = len(brief.items())
         print(
             f"wrote {options.output}: {len(brief.sections)} sections, {items} items",
@@ -175,24 +178,3 @@ def _open_window(args: list[str]) -> int:
     from briefing_app.ui.app import run_app
 
     return run_app(path)
-
-
-def write_atomically(path: Path, payload: str) -> None:
-    """Write via a temporary file in the same folder and rename, so no half file is left."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise BriefInputError(path, "the output folder does not exist")
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(payload)
-        os.replace(temp_name, path)
-    except OSError as exc:
-        Path(temp_name).unlink(missing_ok=True)
-        raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
-    except BaseException:
-        Path(temp_name).unlink(missing_ok=True)
-        raise

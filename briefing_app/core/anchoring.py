@@ -15,7 +15,10 @@ from briefing_app.core.model import CONTEXT_CHARS, LinkReason, Selector
 
 FUZZY_MIN_SCORE = 0.75
 FUZZY_MARGIN = 0.05
-_MAX_FUZZY_CANDIDATES = 400
+_MAX_FUZZY_CANDIDATES = 60
+# Fuzzy comparison is quadratic in the quote's length. A passage longer than this is only
+# found again exactly: an orphan that is kept and listed beats a window frozen for minutes.
+_MAX_FUZZY_QUOTE = 2000
 
 
 def make_selector(
@@ -92,6 +95,8 @@ def _fuzzy(text: str, selector: Selector) -> tuple[int, int] | None:
     """Score windows that share the quote's opening or closing words; demand a clear winner."""
     exact = selector.exact
     length = len(exact)
+    if length > _MAX_FUZZY_QUOTE:
+        return None
     probes = {exact[:12], exact[-12:], exact[length // 2 - 6 : length // 2 + 6]}
     starts: set[int] = set()
     for probe in probes:
@@ -105,7 +110,10 @@ def _fuzzy(text: str, selector: Selector) -> tuple[int, int] | None:
     scored: list[tuple[float, int, int]] = []
     for start in starts:
         end = min(len(text), start + length)
-        quote = _similarity(exact, text[start:end])
+        window = text[start:end]
+        if SequenceMatcher(None, exact, window, autojunk=False).quick_ratio() < 0.6:
+            continue
+        quote = _similarity(exact, window)
         prefix = _similarity(selector.prefix, text[max(0, start - CONTEXT_CHARS) : start])
         suffix = _similarity(selector.suffix, text[end : end + CONTEXT_CHARS])
         distance = 1.0 - min(1.0, abs(start - selector.start) / max(1, len(text)))

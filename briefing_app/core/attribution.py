@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefing_app.core.model import Speaker
-from briefing_app.core.sentences import sentence_spans
 
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _OPENING = '"\u201c\u201e\u00ab'
@@ -343,6 +343,7 @@ def quoted_words(text: str) -> list[str]:
     return [text[start:end].strip(QUOTE_MARKS + " ,.") for start, end in quoted_spans(text)]
 
 
+@lru_cache(maxsize=8192)
 def parse_attribution(text: str) -> Attribution:
     """The speaker of a quote paragraph, as written (unresolved), or why there is none."""
     spans = quoted_spans(text)
@@ -493,6 +494,7 @@ def _looks_like_role(text: str) -> bool:
     return 1 <= len(words) <= 8 and any(word.lower().strip(",.") in _ROLE_WORDS for word in words)
 
 
+@lru_cache(maxsize=8192)
 def speaker_from_phrase(phrase: str) -> Speaker | None:
     """Split an attribution phrase ("Port Director Amara Okafor") into name and role."""
     speaker = _speaker_from_phrase(phrase.replace(_DOT, "."))
@@ -630,19 +632,27 @@ def _role_words_before(text: str, position: int) -> str | None:
             taken.append(word)
         else:
             break
+    if taken:
+        # The organisation named before the role: "Skerra councillor", "Northline Grid director".
+        for word in reversed(words_before[: len(words_before) - len(taken)][-3:]):
+            if word[:1].isupper() and word.lower() not in _NOT_ORG_START:
+                taken.append(word)
+            else:
+                break
     return " ".join(reversed(taken)) or None
 
 
-def build_registry(text: str, sentences: list[tuple[int, int]] | None = None) -> SpeakerRegistry:
+_NOT_ORG_START = frozenset(
+    "the a an on in at but and after before when while as so then also meanwhile however "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december yesterday today last this "
+    "earlier later asked speaking".split()
+)
+
+
+def build_registry(text: str) -> SpeakerRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
     registry = SpeakerRegistry()
-    for start, end in sentence_spans(text) if sentences is None else sentences:
-        sentence = text[start:end]
-        if not _MAY_ATTRIBUTE.search(sentence):
-            continue
-        speaker = parse_attribution(sentence).speaker
-        if speaker is not None and len(speaker.name.split()) >= 2:
-            registry.add(speaker.name, speaker.role)
     for match in _APPOSITIVE.finditer(text):
         name = match.group("name")
         if _looks_like_name(name):

@@ -125,7 +125,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
     index = text_index(text)
-    registry = build_registry(text, [(unit.start, unit.end) for unit in index.units])
+    registry = build_registry(text)
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections

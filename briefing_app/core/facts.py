@@ -94,7 +94,10 @@ _HEDGE_STEMS = (
     "said to", "anonym", "unnamed", "unclear", "believed", "appear", "disput", "question",
     "contest", "immediately clear", "yet clear", "purport", "thought to", "unsubstantiat",
 )
-_HEDGE_HINT = re.compile("|".join(_HEDGE_STEMS))
+# Case-insensitive on the text itself: lower-casing first can lengthen it ("İ") and shift
+# every position after that letter.
+_HEDGE_HINT = re.compile("|".join(_HEDGE_STEMS), re.IGNORECASE)
+_HEDGE_HINT_LOWER = re.compile("|".join(_HEDGE_STEMS))
 _HEDGE_PATTERN = re.compile(
     "|".join(f"(?P<{kind}>\\b(?:{pattern})\\b)" for kind, pattern in _HEDGES), re.IGNORECASE
 )
@@ -187,12 +190,15 @@ def item_dates(text: str) -> list[str]:
 def hedge_hints(text: str) -> list[int]:
     """Positions where a hedge could start: a cheap scan that lets most text skip the full
     hedge pattern, which is several times slower."""
-    return [match.start() for match in _HEDGE_HINT.finditer(text.lower())]
+    lowered = text.lower()
+    if len(lowered) == len(text):  # the fast path: positions in the lower-cased copy hold
+        return [match.start() for match in _HEDGE_HINT_LOWER.finditer(lowered)]
+    return [match.start() for match in _HEDGE_HINT.finditer(text)]
 
 
 def find_hedges(text: str) -> list[Hedge]:
     """Hedging phrases in the text, each once, with what kind of doubt they express."""
-    if not _HEDGE_HINT.search(text.lower()):
+    if not _HEDGE_HINT.search(text):
         return []
     hedges: list[Hedge] = []
     seen: set[str] = set()

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from briefing_app.core.attribution import parse_attribution, speaker_from_phrase
 from briefing_app.core.builder import build_brief
 from briefing_app.core.decoding import decode_bytes, read_bytes
 from briefing_app.core.errors import BriefInputError
@@ -19,9 +20,18 @@ from briefing_app.core.model import Brief
 from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, relink_brief
 from briefing_app.core.readers.markdown import read_markdown
 from briefing_app.core.readers.plain_text import read_plain_text
+from briefing_app.core.text_index import text_index
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSON_SUFFIXES = {".json"}
+
+
+def clear_caches() -> None:
+    """Forget memoised analyses (text indexes, parsed attributions), so a benchmark's
+    repeated runs measure a cold import, and a long session does not hold old articles."""
+    text_index.cache_clear()
+    parse_attribution.cache_clear()
+    speaker_from_phrase.cache_clear()
 
 
 def import_path(path: str | Path) -> Brief:

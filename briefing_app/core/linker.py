@@ -160,9 +160,10 @@ class _Speakers:
                 names[tokens] = full
             if is_person_name(full) and len(tokens) > 1 and len(tokens[-1]) > 2:
                 names.setdefault(tokens[-1:], full)
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
         for tokens, full in sorted(names.items(), key=lambda pair: -len(pair[0])):
-            self.by_first[tokens[0]].append((tokens, full))
+            window = _SPEECH_AFTER_WORDS if is_person_name(full) else _SPEECH_AFTER_ORG
+            self.by_first[tokens[0]].append((tokens, full, window))
         self.mentions: list[tuple[int, str]] = []  # (text position, full name), in order
         self._find_mentions()
 
@@ -170,11 +171,10 @@ class _Speakers:
         words, starts = self.index.words, self.index.word_starts
         position = 0
         while position < len(words):
-            for tokens, full in self.by_first.get(words[position], ()):
+            for tokens, full, window in self.by_first.get(words[position], ()):
                 width = len(tokens)
                 if tuple(words[position : position + width]) != tokens:
                     continue
-                window = _SPEECH_AFTER_WORDS if is_person_name(full) else _SPEECH_AFTER_ORG
                 if self._is_statement(position, width, window):
                     self.mentions.append((starts[position], full))
                 position += width - 1

@@ -9,10 +9,10 @@ a PNG where the old one was.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.files import write_bytes_atomically
 from briefing_app.core.model import SectionKind
 
 TAB_KINDS = tuple(kind.value for kind in SectionKind)
@@ -101,28 +101,16 @@ def render_screenshot(
             app.processEvents()
 
 
-def _file_mode(out: Path) -> int:
-    """The existing file's mode, or what a plain open() would give under the umask."""
-    try:
-        return out.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
-
-
 def _save_atomically(image: object, out: Path) -> None:
-    """Write the PNG beside ``out`` and rename it into place."""
+    """Encode the PNG in memory and write it whole (``core.files``)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
     from PySide6.QtGui import QImage
 
     assert isinstance(image, QImage)
-    handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".png", dir=out.parent)
-    os.close(handle)
-    try:
-        if not image.save(temp, "PNG"):
-            raise BriefInputError(out, "cannot write the PNG")
-        os.chmod(temp, _file_mode(out))  # mkstemp makes 0600; keep the usual permissions
-        os.replace(temp, out)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        raise BriefInputError(out, "cannot encode the PNG")
+    buffer.close()
+    write_bytes_atomically(out, bytes(data.data()))

@@ -37,6 +37,8 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         ) from exc
     except RecursionError as exc:
         raise BriefInputError(path, "malformed JSON: nested too deeply") from exc
+    except ValueError as exc:  # e.g. an integer longer than Python converts
+        raise BriefInputError(path, f"malformed JSON: {exc}") from exc
     try:
         json.dumps(data, ensure_ascii=False).encode("utf-8")
     except UnicodeEncodeError as exc:

@@ -69,8 +69,18 @@ def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
         index += 1
 
 
+_MAX_FRONT_MATTER = 64 * 1024
+_MAX_META_VALUE = 500
+
+
 def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
+    if len(body) > _MAX_FRONT_MATTER:
+        raise BriefInputError(path, "front matter is larger than 64 KB")
     try:
+        # Aliases can expand a few hundred bytes into gigabytes ("billion laughs"); article
+        # metadata never needs them, so they are refused before anything is built.
+        if any(isinstance(token, yaml.AliasToken) for token in yaml.scan(body)):
+            raise BriefInputError(path, "front matter uses YAML aliases (*name); they are not read")
         # BaseLoader keeps every scalar a string: "published: 2026-02-30" stays text instead
         # of failing as an impossible date, and no YAML tag can construct objects.
         meta = yaml.load(body, Loader=yaml.BaseLoader)
@@ -82,20 +92,23 @@ def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
         raise BriefInputError(
             path, f"front matter is not valid YAML ({problem})", line=line, column=column
         ) from exc
+    except RecursionError as exc:
+        raise BriefInputError(path, "front matter is nested too deeply") from exc
     return meta if isinstance(meta, dict) else {}
 
 
-def _text_value(value: object) -> str | None:
-    if value is None:
+def _text_value(value: object, depth: int = 0) -> str | None:
+    """A front-matter value as one short line of text (lists joined, objects by name)."""
+    if value is None or depth > 3:
         return None
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, list):
-        parts = (_text_value(part) for part in value)
+        parts = (_text_value(part, depth + 1) for part in value[:20])
         return ", ".join(part for part in parts if part) or None
     if isinstance(value, dict):
-        return _text_value(value.get("name") or value.get("title"))
-    return str(value).strip() or None
+        return _text_value(value.get("name") or value.get("title"), depth + 1)
+    return str(value).strip()[:_MAX_META_VALUE] or None
 
 
 def _apply_front_matter(meta: dict[str, object]) -> tuple[str, Source]:
@@ -188,7 +201,7 @@ def _short_title(text: str) -> bool:
         len(text) <= 60
         and len(text.split()) <= 8
         and not text.endswith((".", "!", "?", ",", ";"))
-        and not any(mark in text for mark in "\"\u201c\u201d\u2018")
+        and not any(mark in text for mark in '"\u201c\u201d\u2018')
         and not re.match(r"(?i)^by\s", text)
     )
 
