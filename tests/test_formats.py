@@ -392,3 +392,15 @@ def test_markdown_export_shapes() -> None:
     assert quote.text.startswith("We looked at every other saving first.")
     assert (quote.speaker.name, quote.speaker.role) == ("Moira Dunn", "operations director")
     assert_invariants(brief)
+
+
+def test_markdown_inline_script_text_and_plain_heading_lines() -> None:
+    from briefing_app.core.importer import import_text
+
+    brief = import_text(
+        'Hello <script>alert("x")</script> world.\n\nWhy It Matters\n\nIt does.\n',
+        name="s.md",
+        fmt="markdown",
+    )
+    assert "alert" not in brief.article.text
+    assert [s.kind for s in brief.sections] == [LEDE, WHY]

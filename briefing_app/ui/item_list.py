@@ -169,6 +169,7 @@ class CardDelegate(QStyledItemDelegate):
         self._view = view
         self._theme = LIGHT
         self._heights: dict[tuple[str, int], int] = {}
+        self.section_labels: dict[str, str] = {}  # item id -> its section, in a mixed tab
         self.set_zoom(0)
 
     def set_theme(self, theme: Theme) -> None:
@@ -313,7 +314,7 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawText(
                 layout.kind_label,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                KIND_LABELS.get(item.kind, ""),
+                self.section_labels.get(item.id) or KIND_LABELS.get(item.kind, ""),
             )
         painter.setFont(self._badge)
         for rect, label, kind in layout.badges:

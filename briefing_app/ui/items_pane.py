@@ -8,7 +8,7 @@ its heading — nothing in the brief goes unshown.  The pane reports what the us
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
@@ -48,18 +48,35 @@ class TabSpec:
     title: str
     items: list[Item]
     placeholder: str
+    section_labels: dict[str, str] = field(default_factory=dict)
+
+
+OTHER_TAB_TITLE_CHARS = 18
 
 
 def plan_tabs(brief: Brief) -> list[TabSpec]:
-    """The tabs for a brief: the five main ones always, then one per ``other`` section."""
+    """The tabs for a brief: the five main ones always, then the ``other`` sections — one
+    tab named after a lone other section, or a single "More" tab whose cards say which
+    section they come from (Smart Brevity copy can carry half a dozen such labels, and a
+    tab each would not fit beside the article)."""
     tabs = []
     for kind, title, placeholder in MAIN_TABS:
         items = [item for s in brief.sections if s.kind == kind for item in s.items]
         tabs.append(TabSpec(kind, title, items, placeholder))
-    for section in brief.sections:
-        if section.kind == SectionKind.OTHER:
-            title = section.title.strip().rstrip(":") or "Other"
-            tabs.append(TabSpec(SectionKind.OTHER, title, list(section.items), "No items."))
+    others = [s for s in brief.sections if s.kind == SectionKind.OTHER]
+    if len(others) == 1:
+        title = others[0].title.strip().rstrip(":") or "Other"
+        if len(title) > OTHER_TAB_TITLE_CHARS:
+            title = title[: OTHER_TAB_TITLE_CHARS - 1].rstrip() + "\u2026"
+        tabs.append(TabSpec(SectionKind.OTHER, title, list(others[0].items), "No items."))
+    elif others:
+        labels = {
+            item.id: section.title.strip().rstrip(":") or "Other"
+            for section in others
+            for item in section.items
+        }
+        items = [item for section in others for item in section.items]
+        tabs.append(TabSpec(SectionKind.OTHER, "More", items, "No items.", labels))
     return tabs
 
 
@@ -103,11 +120,14 @@ class _Tab:
 
     def __init__(self, spec: TabSpec, parent: QWidget) -> None:
         self.spec = spec
-        self.model = ItemListModel(spec.items, parent)
-        self.proxy = ItemFilterProxy(parent)
-        self.proxy.setSourceModel(self.model)
         self.view = ItemListView(spec.placeholder, parent)
+        # The view owns its model and proxy, so deleting the view on the next brief frees
+        # them too (they would otherwise pile up, each holding a whole brief's items).
+        self.model = ItemListModel(spec.items, self.view)
+        self.proxy = ItemFilterProxy(self.view)
+        self.proxy.setSourceModel(self.model)
         self.view.setModel(self.proxy)
+        self.view.delegate.section_labels = spec.section_labels
         self.view.setAccessibleName(f"{spec.title} items")
         self.view.setAccessibleDescription(
             f"Cards in the {spec.title} tab. Up and Down or J and K move, "

@@ -130,6 +130,7 @@ class MainWindow(QMainWindow):
         self.article_pane.setMinimumWidth(320)
         self.setCentralWidget(self.splitter)
         self.status_label = QLabel(self)
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
         self.status_label.setAccessibleName("Brief summary")
         self.status_label.setAccessibleDescription("File name, item count and citation coverage.")
         self.statusBar().addPermanentWidget(self.status_label)

@@ -183,6 +183,8 @@ def _inline_block(
         return Block(BlockKind.BLOCK_QUOTE, text, line)
     if _is_bold_line(token) and (classify_heading(text) is not None or _short_title(text)):
         return Block(BlockKind.HEADING, text, line, level=0)
+    if "\n" not in text and classify_heading(text) is not None:
+        return Block(BlockKind.HEADING, text, line, level=0)  # a stock heading on a plain line
     return Block(BlockKind.PARAGRAPH, text, line)
 
 
@@ -221,7 +223,16 @@ def inline_to_text(token: Token) -> str:
     """Plain text of an inline token: markup dropped, link text kept, line breaks kept as
     newlines (the builder joins a paragraph's lines with spaces)."""
     parts: list[str] = []
+    hidden = 0  # inside an inline <script> or <style>: its text is code, not article
     for child in token.children or []:
+        if child.type == "html_inline":
+            tag = child.content.lower()
+            if re.match(r"<(script|style)\b", tag):
+                hidden += 1
+            elif re.match(r"</(script|style)\s*>", tag) and hidden:
+                hidden -= 1
+        if hidden:
+            continue
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
