@@ -123,8 +123,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.article_pane)
         self.splitter.addWidget(self.items_pane)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.items_pane.setMinimumWidth(280)
         self.article_pane.setMinimumWidth(320)
@@ -676,7 +676,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([740, 660])
+            self.splitter.setSizes([650, 750])  # room for the five main tabs and one more
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Remember geometry and split before closing."""
