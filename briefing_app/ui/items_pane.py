@@ -28,15 +28,20 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Article, Brief, Item, SectionKind
+from briefing_app.core.outline import TAB_TITLES
 from briefing_app.ui.item_list import ItemFilterProxy, ItemIdRole, ItemListModel, ItemListView
 from briefing_app.ui.themes import LIGHT, Theme
 
+_PLACEHOLDERS = {
+    SectionKind.LEDE: "This brief has no lede.",
+    SectionKind.WHY_IT_MATTERS: "No “Why it matters” section in this brief.",
+    SectionKind.WHAT_TO_KNOW: "No “What to know” section in this brief.",
+    SectionKind.QUOTES: "No quotes in this brief.",
+    SectionKind.NEXT_STEPS: "No “What happens next” section in this brief.",
+}
+# Titles come from the core, so the window and `briefing-app show` name tabs alike.
 MAIN_TABS: list[tuple[SectionKind, str, str]] = [
-    (SectionKind.LEDE, "Overview", "This brief has no lede."),
-    (SectionKind.WHY_IT_MATTERS, "Why It Matters", "No “Why it matters” section in this brief."),
-    (SectionKind.WHAT_TO_KNOW, "What To Know", "No “What to know” section in this brief."),
-    (SectionKind.QUOTES, "Quotes", "No quotes in this brief."),
-    (SectionKind.NEXT_STEPS, "Next Steps", "No “What happens next” section in this brief."),
+    (kind, TAB_TITLES[kind], placeholder) for kind, placeholder in _PLACEHOLDERS.items()
 ]
 
 
