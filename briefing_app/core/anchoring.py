@@ -33,17 +33,16 @@ def make_selector(
     """A selector for ``text[start:end]`` with up to 32 characters of context either side."""
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
-    # Valid by construction (the span was checked above), so skip re-validation: linking a
-    # long article makes tens of thousands of these.
-    return Selector.model_construct(
+    # Validated construction: pydantic-core checks these faster than model_construct skips it.
+    return Selector(
         start=start,
         end=end,
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
-        reason=LinkReason(reason),
+        reason=reason,
         detail=detail,
-        score=round(float(score), 3),
+        score=round(score, 3),
     )
 
 

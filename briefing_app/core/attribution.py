@@ -650,14 +650,24 @@ _NOT_ORG_START = frozenset(
 )
 
 
-def build_registry(text: str) -> SpeakerRegistry:
-    """Collect the people an article names with roles ("Lucia Fenwright, the minister,")."""
+def build_registry(text: str, surnames: set[str] | None = None) -> SpeakerRegistry:
+    """Collect the people an article names with roles ("Lucia Fenwright, the minister,").
+
+    ``surnames`` (lower case), when given, limits the work to the people who matter: those
+    whose last name is a quote speaker's, the only ones the registry is asked about.
+    """
     registry = SpeakerRegistry()
+
+    def wanted(candidate: str) -> bool:
+        return surnames is None or candidate.rsplit(None, 1)[-1].lower() in surnames
+
     for match in _APPOSITIVE.finditer(text):
         name = match.group("name")
-        if _looks_like_name(name):
+        if wanted(name) and _looks_like_name(name):
             registry.add(name, match.group("role").strip())
     for match in _CAPITAL_RUN.finditer(text):
+        if not wanted(match.group(0)):
+            continue
         run = re.split(r"(?<=\w{3}\.)\s+", match.group(0))[-1]  # "Monday. Zipli" -> "Zipli"
         run = re.sub(r"^(?:A|An|The)\s+", "", run)
         name, role = split_role_and_name(run)

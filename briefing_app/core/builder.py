@@ -125,7 +125,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
     index = text_index(text)
-    registry = build_registry(text)
+    registry = build_registry(text, _speaker_surnames(sections, text))
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections
@@ -152,6 +152,19 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
         if text:
             cleaned.append(Block(block.kind, text, block.line, block.level))
     return cleaned
+
+
+def _speaker_surnames(sections: list[_DraftSection], text: str) -> set[str]:
+    """Last names of everyone who speaks in a quote, to focus the registry on them."""
+    surnames = set()
+    for section in sections:
+        for draft in section.items:
+            item_text = text[draft.start : draft.end]
+            if section.kind is SectionKind.QUOTES or any(m in item_text for m in QUOTE_MARKS):
+                speaker = parse_attribution(item_text).speaker
+                if speaker is not None:
+                    surnames.add(speaker.name.rsplit(None, 1)[-1].lower())
+    return surnames
 
 
 def _open_heading_section(sections: list[_DraftSection], block: Block) -> None:
@@ -201,7 +214,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: SpeakerReg
                 else None,
                 figures=figures_for_model(index.figures_in(start, end)),
                 dates=list(dict.fromkeys(index.dates_in(start, end))),
-                hedges=find_hedges(item_text) if index.may_hedge(start, end) else [],
+                hedges=find_hedges(item_text, index.hedge_hints_in(start, end)),
             )
         )
     return Section(kind=draft.kind, title=draft.title, items=items)

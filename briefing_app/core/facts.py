@@ -196,16 +196,46 @@ def hedge_hints(text: str) -> list[int]:
     return [match.start() for match in _HEDGE_HINT.finditer(text)]
 
 
-def find_hedges(text: str) -> list[Hedge]:
-    """Hedging phrases in the text, each once, with what kind of doubt they express."""
-    if not _HEDGE_HINT.search(text):
-        return []
+def find_hedges(text: str, hints: list[int] | None = None) -> list[Hedge]:
+    """Hedging phrases in the text, each once, with what kind of doubt they express.
+
+    ``hints`` (from :func:`hedge_hints`, relative to ``text``) lets the long pattern run only
+    in small windows around them; a hedge phrase never reaches far from its key word.
+    """
+    if hints is None:
+        if not _HEDGE_HINT.search(text):
+            return []
+        windows = [(0, len(text))]
+    else:
+        windows = _merged_windows(hints, text)
+    found: dict[int, tuple[str, str]] = {}
+    for low, high in windows:
+        for match in _HEDGE_PATTERN.finditer(text, low, high):
+            found.setdefault(match.start(), (match.group(0), match.lastgroup or "uncertain"))
     hedges: list[Hedge] = []
     seen: set[str] = set()
-    for match in _HEDGE_PATTERN.finditer(text):
-        kind = match.lastgroup or "uncertain"
-        phrase = match.group(0)
+    for _, (phrase, kind) in sorted(found.items()):
         if phrase.lower() not in seen:
             seen.add(phrase.lower())
             hedges.append(Hedge(text=phrase, kind=kind))
     return hedges
+
+
+_HEDGE_REACH = 48  # characters a hedge phrase may run before or after its key word
+
+
+def _merged_windows(hints: list[int], text: str) -> list[tuple[int, int]]:
+    """Windows around the hints, widened to whole words and merged where they overlap."""
+    windows: list[tuple[int, int]] = []
+    for hint in hints:
+        low = max(0, hint - _HEDGE_REACH)
+        while low > 0 and not text[low - 1].isspace():
+            low -= 1
+        high = min(len(text), hint + _HEDGE_REACH)
+        while high < len(text) and not text[high].isspace():
+            high += 1
+        if windows and low <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], high)
+        else:
+            windows.append((low, high))
+    return windows

@@ -169,17 +169,19 @@ class _Speakers:
 
     def _find_mentions(self) -> None:
         words, starts = self.index.words, self.index.word_starts
-        position = 0
-        while position < len(words):
-            for tokens, full, window in self.by_first.get(words[position], ()):
+        firsts = self.by_first.keys()
+        covered = 0  # words before this belong to a name already found
+        for position in [i for i, word in enumerate(words) if word in firsts]:
+            if position < covered:
+                continue
+            for tokens, full, window in self.by_first[words[position]]:
                 width = len(tokens)
                 if tuple(words[position : position + width]) != tokens:
                     continue
                 if self._is_statement(position, width, window):
                     self.mentions.append((starts[position], full))
-                position += width - 1
+                covered = position + width
                 break
-            position += 1
 
     def _is_statement(self, position: int, width: int, window: int) -> bool:
         """ "Okafor said", "said Tomasz Reilly", "Name, role, called it “…”" — not a passing

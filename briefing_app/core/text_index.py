@@ -75,10 +75,11 @@ class TextIndex:
         high = bisect_left(self.date_starts, end)
         return [self.text[s:e] for s, e in self.dates[low:high] if e <= end]
 
-    def may_hedge(self, start: int, end: int) -> bool:
-        """False when no hedge can start inside [start, end)."""
+    def hedge_hints_in(self, start: int, end: int) -> list[int]:
+        """Hedge key-word positions inside [start, end), relative to ``start``."""
         low = bisect_left(self.hedge_hints, start)
-        return low < len(self.hedge_hints) and self.hedge_hints[low] < end
+        high = bisect_left(self.hedge_hints, end)
+        return [position - start for position in self.hedge_hints[low:high]]
 
     def units_overlapping(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap [start, end)."""

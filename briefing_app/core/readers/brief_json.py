@@ -86,7 +86,7 @@ def relink_brief(brief: Brief) -> Brief:
             item.quote = quote_without_attribution(item.text, item.speaker)
         item.figures = figures_for_model(index.figures_in(own.start, own.end))
         item.dates = list(dict.fromkeys(index.dates_in(own.start, own.end)))
-        item.hedges = find_hedges(item.text) if index.may_hedge(own.start, own.end) else []
+        item.hedges = find_hedges(item.text, index.hedge_hints_in(own.start, own.end))
     brief.warnings = [w for w in brief.warnings if not w.startswith("orphaned items")]
     if orphans:
         brief.warnings.append(
