@@ -404,3 +404,22 @@ def test_markdown_inline_script_text_and_plain_heading_lines() -> None:
     )
     assert "alert" not in brief.article.text
     assert [s.kind for s in brief.sections] == [LEDE, WHY]
+
+
+def test_decorated_headings_dash_labels_numbered_lists_and_two_speakers() -> None:
+    brief = import_path(FIXTURES / "decorated-headings.txt")
+    assert brief.source.publisher == "The Northern Review"  # the outlet comes last
+    assert [s.kind for s in brief.sections] == [LEDE, WHY, KNOW, QUOTES, NEXT]
+    why = brief.sections[1].items[0]
+    assert why.text.startswith("The bridge carries 18,000 vehicles")  # label and dash not in it
+    assert "1. Work starts on June 3.\n2. A shuttle bus" in brief.article.text
+    quotes = brief.sections[3].items
+    # the speaker is the one holding the quote, not the next sentence's subject
+    assert [(q.speaker.name, q.speaker.role) for q in quotes] == [
+        ("Rosalind Achebe", "Councillor"),
+        ("Rosalind Achebe", "Councillor"),
+    ]
+    assert [h.kind for h in brief.sections[4].items[0].hedges] == ["estimate"]  # provisional
+    for item in brief.items():  # no link lands on a section label
+        assert all(not a.exact.startswith(("What's next:", "Why it matters")) for a in item.anchors)
+    assert_invariants(brief)

@@ -421,7 +421,9 @@ def _blank_out_quotes(text: str, spans: list[tuple[int, int]]) -> str:
     last = 0
     for start, end in spans:
         pieces.append(text[last:start])
-        pieces.append(f" {_Q} ")
+        inner = text[start:end].rstrip(QUOTE_MARKS + " ")
+        # "“…,” Name said" runs on into its attribution; "“….” Name said" starts anew.
+        pieces.append(f" {_Q}, " if inner.endswith((",", "?", "!", "\u2014")) else f" {_Q} ")
         last = end
     pieces.append(text[last:])
     return re.sub(r"\s+", " ", "".join(pieces)).strip()
@@ -435,8 +437,8 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
     re.compile(
         rf"\x00\s*[,.]?\s*{_VERB}\s+(?P<who>[^\x00]{{2,140}}?)\s*(?:[.;]\s|[.;]?\s*\x00|[.;]?$)"
     ),
-    # “…,” Name, role, said.  /  “…,” Surname told reporters.
-    re.compile(rf"\x00\s*[,.]?\s*(?P<who>[^\x00]{{2,140}}?),?\s+{_VERB}\b"),
+    # “…,” Name, role, said.  /  “…,” Surname told reporters.  (not after a full stop)
+    re.compile(rf"\x00\s*,\s*(?P<who>[^\x00]{{2,140}}?),?\s+{_VERB}\b"),
     # Name, role: “…”  /  Role Name: “…”  /  Name told Outlet: “…”  /  Organisation: “…”
     re.compile(rf"^{_WHO}\s*:\s*\x00"),
     # … according to Name, role.
@@ -480,6 +482,9 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = re.split(r"[\u2014\u2013)]|\s--\s", role)[-1]
+    parts = [part.strip() for part in role.split(",") if part.strip()]
+    if len(parts) > 1 and not _looks_like_role(parts[0]) and _looks_like_role(parts[-1]):
+        role = parts[-1]  # "Her brother, finance director" -> "finance director"
     role = re.sub(r"^\s*\d{1,3}\s*(?:,\s*|$)", "", role)
     role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
     words = [word for word in role.split() if word.lower() not in _HONORIFICS]
@@ -532,6 +537,8 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
     if match := _SPOKESPERSON_FOR.match(who):
         org = re.sub(r"^the\s+", "", match.group("org"), flags=re.IGNORECASE)
         return Speaker(name=org[:1].upper() + org[1:], role=match.group("role").lower())
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,7}", who):  # "The EPA", "NHS", "UNICEF"
+        return Speaker(name=re.sub(r"^[Tt]he\s+", "", who))
     if match := _LOWER_ORG.match(who):
         org = match.group("org")
         return Speaker(name=org[:1].upper() + org[1:])
@@ -606,6 +613,7 @@ def _is_organisation(text: str) -> bool:
     return any(word.lower().strip(",.") in _ORG_WORDS for word in written)
 
 
+@lru_cache(maxsize=4096)
 def is_person_name(name: str) -> bool:
     """True for a person's name ("Amara Okafor"), false for an organisation."""
     return _looks_like_name(name) and not _is_organisation(name)

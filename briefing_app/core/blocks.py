@@ -29,7 +29,7 @@ class Block:
     text: str
     line: int = 0
     level: int = 0
-    known_heading_only: bool = False  # a heading that counts only if it names a known section
+    marker: str = ""  # a bullet's marker as the reading text shows it: "• " or "3. "
 
 
 @dataclass

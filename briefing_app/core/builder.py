@@ -77,7 +77,7 @@ class _TextWriter:
             together = self.last_kind is BlockKind.BULLET and block.kind is BlockKind.BULLET
             self._write("\n" if together else "\n\n")
         if block.kind is BlockKind.BULLET:
-            self._write(BULLET_PREFIX)
+            self._write(block.marker or BULLET_PREFIX)
         start = self.length
         self._write(block.text)
         self.last_kind = block.kind
@@ -150,7 +150,7 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     for block in blocks:
         text = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", " ", block.text).strip()
         if text:
-            cleaned.append(Block(block.kind, text, block.line, block.level))
+            cleaned.append(Block(block.kind, text, block.line, block.level, block.marker))
     return cleaned
 
 

@@ -63,7 +63,8 @@ _HEDGES: tuple[tuple[str, str], ...] = (
         "estimate",
         r"estimates (?:vary|range|differ)|an estimated|estimated|rough(?:ly)? estimate"
         r"|approximately|preliminary (?:figures?|estimates?|data|results?)|projected"
-        r"|(?:is|are|was|were) forecast to",
+        r"|(?:is|are|was|were) forecast to|provisional|early estimates?|(?:is|was) an estimate"
+        r"|(?:officials|police|authorities|investigators|experts) (?:believe|estimate)",
     ),
     (
         "allegation",
@@ -93,6 +94,7 @@ _HEDGE_STEMS = (
     "forecast to", "alleg", "accus", "claimed", "reportedly", "familiar", "sources said",
     "said to", "anonym", "unnamed", "unclear", "believed", "appear", "disput", "question",
     "contest", "immediately clear", "yet clear", "purport", "thought to", "unsubstantiat",
+    "provisional", "believe",
 )
 # Case-insensitive on the text itself: lower-casing first can lengthen it ("İ") and shift
 # every position after that letter.

@@ -107,7 +107,11 @@ _HEADING_ONLY = {
 
 _WRAPPERS = re.compile(r"^[#>\s*_]+|[\s*_]+$")
 _SPACES = re.compile(r"\s+")
-_LABEL = re.compile(r"^(?P<label>[^:\n]{2,40}?)\s*:\s*")
+# "Why it matters: …", and also "Why it matters — …" with an em/en dash or spaced hyphen.
+_LABEL = re.compile(r"^(?P<label>[^:\n\u2014\u2013]{2,40}?)(?:\s*:|\s+[\u2014\u2013-]{1,2})\s*")
+# "1. ", "2) ", "📌 ", "• " before a heading: numbering and symbols are decoration.
+_DECORATION = re.compile(r"^(?:\d{1,2}[.)]\s+|[^\w\s'\u2018\u201c\"]+\s*)")
+_QUALIFIED = re.compile(r"^(?P<phrase>.+?)\s+(?:for|to|in|on)\s+\S.*$")
 
 
 def normalise_phrase(text: str) -> str:
@@ -116,6 +120,7 @@ def normalise_phrase(text: str) -> str:
     text = _WRAPPERS.sub("", text.strip())
     text = text.rstrip(":.?!\u2026\u2014\u2013- ").strip()
     text = _WRAPPERS.sub("", text)
+    text = _DECORATION.sub("", text)
     return _SPACES.sub(" ", text).lower()
 
 
@@ -123,7 +128,13 @@ def classify_heading(text: str) -> SectionKind | None:
     """The section kind a whole heading line names, or None if it is no stock heading."""
     if len(text) > 60:
         return None
-    return _PHRASE_TO_KIND.get(normalise_phrase(text))
+    phrase = normalise_phrase(text)
+    kind = _PHRASE_TO_KIND.get(phrase)
+    if kind is None and (qualified := _QUALIFIED.match(phrase)) and len(phrase.split()) <= 9:
+        # "Why it matters for renters": a stock heading narrowed to an audience.
+        base = _PHRASE_TO_KIND.get(qualified.group("phrase"))
+        kind = base if base is not SectionKind.OTHER else None
+    return kind
 
 
 def split_inline_label(paragraph: str) -> tuple[str, SectionKind, int] | None:

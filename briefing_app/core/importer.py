@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing_app.core.attribution import parse_attribution, speaker_from_phrase
+from briefing_app.core.attribution import is_person_name, parse_attribution, speaker_from_phrase
 from briefing_app.core.builder import build_brief
 from briefing_app.core.decoding import decode_bytes, read_bytes
 from briefing_app.core.errors import BriefInputError
@@ -32,6 +32,7 @@ def clear_caches() -> None:
     text_index.cache_clear()
     parse_attribution.cache_clear()
     speaker_from_phrase.cache_clear()
+    is_person_name.cache_clear()
 
 
 def import_path(path: str | Path) -> Brief:

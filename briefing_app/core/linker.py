@@ -145,12 +145,29 @@ def _pair_fragment(
             pairs[home].append((number, detail))
 
 
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks, paragraph by paragraph, in order."""
+    regions: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(mark in line for mark in _QUOTE_MARKS):
+            regions.extend((offset + start, offset + end) for start, end in quoted_spans(line))
+        offset += len(line) + 1
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], position: int) -> bool:
+    number = bisect_left(regions, (position + 1, -1)) - 1
+    return number >= 0 and regions[number][0] < position < regions[number][1]
+
+
 class _Speakers:
     """Where the article reports each quoted speaker, by full name or surname."""
 
     def __init__(self, brief: Brief, index: TextIndex) -> None:
         self.index = index
         names: dict[tuple[str, ...], str] = {}
+        surnames: dict[tuple[str, ...], set[str]] = defaultdict(set)
         for item in brief.items():
             if item.speaker is None:
                 continue
@@ -159,12 +176,16 @@ class _Speakers:
             if tokens:
                 names[tokens] = full
             if is_person_name(full) and len(tokens) > 1 and len(tokens[-1]) > 2:
-                names.setdefault(tokens[-1:], full)
+                surnames[tokens[-1:]].add(full)
+        for surname, people in surnames.items():
+            if len(people) == 1 and surname not in names:  # two Brannocks: a bare surname is
+                names[surname] = next(iter(people))  # nobody's in particular
         self.by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = defaultdict(list)
         for tokens, full in sorted(names.items(), key=lambda pair: -len(pair[0])):
             window = _SPEECH_AFTER_WORDS if is_person_name(full) else _SPEECH_AFTER_ORG
             self.by_first[tokens[0]].append((tokens, full, window))
         self.mentions: list[tuple[int, str]] = []  # (text position, full name), in order
+        self._quoted = _quoted_regions(index.text)
         self._find_mentions()
 
     def _find_mentions(self) -> None:
@@ -172,8 +193,8 @@ class _Speakers:
         firsts = self.by_first.keys()
         covered = 0  # words before this belong to a name already found
         for position in [i for i, word in enumerate(words) if word in firsts]:
-            if position < covered:
-                continue
+            if position < covered or _inside(self._quoted, starts[position]):
+                continue  # a name inside a quotation is talked about, not talking
             for tokens, full, window in self.by_first[words[position]]:
                 width = len(tokens)
                 if tuple(words[position : position + width]) != tokens:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing_app.core.facts import FigureMatch, find_dates, find_figures, hedge_hints
+from briefing_app.core.headings import split_inline_label
 from briefing_app.core.sentences import sentence_spans
 
 _WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
@@ -49,6 +50,12 @@ class TextIndex:
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
                 start += 1
+            if (text[start : start + 1].isupper() and ":" in text[start : start + 44]) or (
+                "\u2014" in text[start : start + 44]
+            ):
+                label = split_inline_label(text[start:end])
+                if label is not None:  # "What's next: …" — the label is no evidence
+                    start += label[2]
             if start >= end:
                 continue
             unit = Unit(

@@ -73,10 +73,10 @@ def take_metadata_line(text: str, previous: str, source: Source) -> bool:
     if not is_metadata(text) or len(text) > 140:
         return False
     if match := _BYLINE.match(text):
-        parts = re.split(r"\s*(?:,|\||\u2014|\u2013| - )\s*", match.group("who"), maxsplit=1)
+        parts = re.split(r"\s*(?:,|\||\u2014|\u2013| - )\s*", match.group("who"))
         source.author = source.author or parts[0].strip("*_ ")
-        if len(parts) > 1:
-            source.publisher = source.publisher or parts[1].strip("*_ ")
+        if len(parts) > 1:  # "By Name, Desk, Outlet": the outlet comes last
+            source.publisher = source.publisher or parts[-1].strip("*_ ")
     elif match := _DATELINE.match(text):
         source.published = source.published or match.group("when").strip()
     elif match := _SOURCE_LINE.match(text):

@@ -48,6 +48,8 @@ def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
     """Under the headline: a long unknown sub-heading is the standfirst (lede text, not a
     section), and byline or date paragraphs belong in ``source``, not in the lede."""
     first = blocks[0] if blocks else None
+    if first is not None and first.kind is BlockKind.HEADING and is_metadata_like(first.text):
+        first.kind = BlockKind.PARAGRAPH  # "# By Name, Outlet": a byline set as a heading
     if (
         first is not None
         and first.kind is BlockKind.HEADING
@@ -133,6 +135,7 @@ def _apply_front_matter(meta: dict[str, object]) -> tuple[str, Source]:
 def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []
+    counters: list[int] = []  # the next number of each open ordered list (0: a bullet list)
     pending_heading: Token | None = None
     row: list[str] | None = None
     quote_start = 0
@@ -140,11 +143,14 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
         line = (token.map[0] if token.map else 0) + 1 + line_offset
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list")
+            start = int(token.attrGet("start") or 1) if token.type == "ordered_list_open" else 0
+            counters.append(start)
         elif token.type == "blockquote_open":
             containers.append("quote")
             quote_start = len(blocks)
         elif token.type in ("bullet_list_close", "ordered_list_close"):
             containers.pop()
+            counters.pop()
         elif token.type == "blockquote_close":
             containers.pop()
             _merge_block_quote(blocks, quote_start)
@@ -161,7 +167,11 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
         elif token.type == "inline":
             text = inline_to_text(token).strip()
             if text:
-                blocks.append(_inline_block(token, text, line, pending_heading, containers))
+                block = _inline_block(token, text, line, pending_heading, containers)
+                if block.kind is BlockKind.BULLET and counters and counters[-1]:
+                    block.marker = f"{counters[-1]}. "  # ordered lists keep their numbers
+                    counters[-1] += 1
+                blocks.append(block)
             pending_heading = None
         elif token.type in ("fence", "code_block") and token.content.strip():
             blocks.append(Block(BlockKind.PARAGRAPH, token.content.strip("\n"), line))

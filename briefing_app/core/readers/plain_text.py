@@ -138,7 +138,13 @@ def _blocks(lines: list[_Line], wrapped: bool) -> list[Block]:
             blocks.append(Block(BlockKind.HEADING, text, line.number))
             current = None
         elif bullet := _BULLET.match(text):
-            current = Block(BlockKind.BULLET, text[bullet.end() :].strip(), line.number)
+            marker = bullet.group(0).strip()
+            current = Block(
+                BlockKind.BULLET,
+                text[bullet.end() :].strip(),
+                line.number,
+                marker=f"{marker} " if marker[0].isdigit() else "",
+            )
             blocks.append(current)
         elif current is not None and wrapped and _continues(current, line):
             current.text = f"{current.text} {text}"
