@@ -5,13 +5,13 @@ from __future__ import annotations
 import pytest
 
 from briefing_app.core.attribution import (
-    build_registry,
     parse_attribution,
     quoted_spans,
     speaker_from_phrase,
 )
 from briefing_app.core.importer import import_text
 from briefing_app.core.model import Speaker
+from briefing_app.core.speakers import build_registry
 
 
 @pytest.mark.parametrize(

@@ -10,10 +10,28 @@ earlier, so a quote card can show a full name and role wherever the article gave
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing_app.core.model import Speaker
+from briefing_app.core.name_words import (
+    FILLER as _FILLER,
+)
+from briefing_app.core.name_words import (
+    GROUPS as _GROUPS,
+)
+from briefing_app.core.name_words import (
+    HONORIFICS as _HONORIFICS,
+)
+from briefing_app.core.name_words import (
+    ORG_WORDS as _ORG_WORDS,
+)
+from briefing_app.core.name_words import (
+    PARTICLES as _PARTICLES,
+)
+from briefing_app.core.name_words import (
+    ROLE_WORDS as _ROLE_WORDS,
+)
 
 QUOTE_MARKS = '"\u201c\u201d\u201e\u00ab\u00bb'
 _OPENING = '"\u201c\u201e\u00ab'
@@ -32,276 +50,12 @@ _VERB = rf"(?:{SPEECH_VERBS})"
 # Cheap pre-check: a sentence with no speech verb, colon or quote mark attributes nothing.
 _MAY_ATTRIBUTE = re.compile(rf"\b{_VERB}\b|[:{QUOTE_MARKS}]|according to")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her"}
-_ROLE_WORDS = {
-    "minister",
-    "mayor",
-    "president",
-    "vice",
-    "governor",
-    "senator",
-    "sen.",
-    "rep.",
-    "gov.",
-    "representative",
-    "secretary",
-    "chair",
-    "chairman",
-    "chairwoman",
-    "chairperson",
-    "head",
-    "director",
-    "chief",
-    "executive",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "officer",
-    "official",
-    "spokesperson",
-    "spokesman",
-    "spokeswoman",
-    "analyst",
-    "economist",
-    "professor",
-    "prof.",
-    "dr.",
-    "dr",
-    "lawyer",
-    "attorney",
-    "commissioner",
-    "superintendent",
-    "councillor",
-    "councilmember",
-    "councilman",
-    "councilwoman",
-    "council",
-    "member",
-    "leader",
-    "founder",
-    "manager",
-    "ambassador",
-    "judge",
-    "justice",
-    "captain",
-    "sheriff",
-    "chancellor",
-    "dean",
-    "general",
-    "admiral",
-    "colonel",
-    "sergeant",
-    "detective",
-    "inspector",
-    "deputy",
-    "assistant",
-    "associate",
-    "senior",
-    "junior",
-    "acting",
-    "interim",
-    "former",
-    "board",
-    "union",
-    "port",
-    "health",
-    "transport",
-    "finance",
-    "foreign",
-    "prime",
-    "state",
-    "city",
-    "county",
-    "federal",
-    "national",
-    "regional",
-    "local",
-    "resident",
-    "organiser",
-    "organizer",
-    "owner",
-    "researcher",
-    "scientist",
-    "engineer",
-    "teacher",
-    "principal",
-    "nurse",
-    "doctor",
-    "pastor",
-    "bishop",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "miss",
-    "sir",
-    "lord",
-    "lady",
-    "king",
-    "queen",
-    "treasurer",
-    "auditor",
-    "controller",
-    "coordinator",
-    "advocate",
-    "activist",
-    "expert",
-    "economics",
-    "policy",
-    "labour",
-    "labor",
-    "police",
-    "fire",
-    "school",
-    "education",
-    "environment",
-    "energy",
-    "trade",
-    "defence",
-    "defense",
-    "interior",
-    "mp",
-    "mep",
-    "premier",
-    "speaker",
-    "editor",
-    "reporter",
-    "correspondent",
-    "host",
-    "coach",
-    "player",
-    *(
-        "parent mother father pensioner student commuter farmer shopper driver worker tenant "
-        "homeowner patient volunteer neighbour neighbor retiree voter visitor customer "
-        "passenger landlord witness managing co-founder cofounder partner lead midwife "
-        "paramedic firefighter grandmother grandfather gp surgeon consultant campaigner "
-        "historian lecturer fellow trustee governor councilor alderman alderwoman "
-        "commander chef baker fisherman skipper pilot operator cllr cmdr maj adm".split()
-    ),
-}
-_ORG_WORDS = {
-    "union",
-    "ministry",
-    "department",
-    "council",
-    "authority",
-    "agency",
-    "association",
-    "company",
-    "corporation",
-    "corp",
-    "corp.",
-    "inc",
-    "inc.",
-    "ltd",
-    "ltd.",
-    "group",
-    "office",
-    "committee",
-    "commission",
-    "board",
-    "bank",
-    "university",
-    "institute",
-    "federation",
-    "party",
-    "government",
-    "administration",
-    "police",
-    "service",
-    "services",
-    "foundation",
-    "cooperative",
-    "co-op",
-    "coalition",
-    "alliance",
-    "society",
-    "league",
-    "club",
-    "court",
-    "parliament",
-    "congress",
-    "senate",
-    "campaign",
-    "network",
-    "fund",
-    "trust",
-    "bureau",
-    "chamber",
-    "organisation",
-    "organization",
-    "secretariat",
-    "embassy",
-}
-_PARTICLES = {
-    "de",
-    "da",
-    "van",
-    "von",
-    "der",
-    "den",
-    "al",
-    "bin",
-    "la",
-    "le",
-    "du",
-    "del",
-    "di",
-    "dos",
-    "das",
-    "ten",
-    "ter",
-    "y",
-    "el",
-    "ibn",
-    "st.",
-}
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
 _TRAILING_CIRCUMSTANCE = re.compile(
     r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
     r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
     re.IGNORECASE,
 )
-
-
-@dataclass
-class SpeakerRegistry:
-    """People the article names, so surnames and pronouns resolve to a full name and role."""
-
-    roles: dict[str, str | None] = field(default_factory=dict)
-    by_surname: dict[str, list[str]] = field(default_factory=dict)
-    last_person: str | None = None
-
-    def add(self, name: str, role: str | None) -> None:
-        """Record a person (or organisation) and the role the article gave them, if any."""
-        if not name:
-            return
-        role = _clean_role(role)
-        if name not in self.roles or (role and not self.roles[name]):
-            self.roles[name] = role
-        tokens = name.split()
-        if len(tokens) >= 2:
-            names = self.by_surname.setdefault(tokens[-1].lower(), [])
-            if name not in names:
-                names.append(name)
-
-    def resolve(self, speaker: Speaker) -> Speaker:
-        """Expand a bare surname to the full name given earlier and fill in a missing role."""
-        name = speaker.name
-        if name not in self.roles:
-            # "Fenwright" or "de la Tour": the one full name given earlier that ends so.
-            candidates = [
-                known
-                for known in self.by_surname.get(name.split()[-1].lower(), [])
-                if known.endswith(name) and known != name
-            ]
-            if len(candidates) == 1:
-                name = candidates[0]
-        role = speaker.role or self.roles.get(name)
-        return Speaker(name=name, role=role)
-
-    def names(self) -> list[str]:
-        """Every full name known, longest first (so 'Ana Ruiz' wins over 'Ruiz')."""
-        return sorted(self.roles, key=len, reverse=True)
 
 
 @dataclass(frozen=True)
@@ -387,13 +141,6 @@ def _protect_abbreviations(text: str) -> str:
     return _ABBREVIATED.sub(lambda match: match.group("word") + _DOT, text)
 
 
-_FILLER = frozenset(
-    "the a an in at on to of for and by with as during from after before this that told tells "
-    "said says added adds wrote writes according statement interview reporters hearing "
-    "briefing meeting news conference radio".split()
-)
-
-
 def quote_without_attribution(text: str, speaker: Speaker | None) -> str | None:
     """The quoted words alone, when everything outside the quotation marks only says who
     spoke ("Port Director Amara Okafor: “…”" → "“…”"); None when the outside text says more
@@ -450,11 +197,6 @@ _PATTERNS: tuple[re.Pattern[str], ...] = (
 )
 
 
-_GROUPS = frozenset(
-    "residents opponents critics officials experts analysts supporters protesters parents "
-    "teachers workers people others some many observers economists campaigners locals "
-    "neighbours neighbors members voters users customers sources insiders".split()
-)
 _SPOKES = (
     r"spokes(?:person|man|woman)|officials?|representative|source|executive|analyst|economist|"
     r"adviser|advisor|lawyer|engineer|manager|director|researcher|strategist"
@@ -474,7 +216,6 @@ _LOWER_ORG = re.compile(
     r"regulator|operator|airline|bank|charity|club|league|campaign|coalition|party))$",
     re.IGNORECASE,
 )
-_HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "mr", "ms"))
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -619,71 +360,6 @@ def is_person_name(name: str) -> bool:
     return _looks_like_name(name) and not _is_organisation(name)
 
 
-_APPOSITIVE = re.compile(
-    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
-    r"\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),"
-)
-_CAPITAL_RUN = re.compile(
-    r"(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
-)
-
-
-def _role_words_before(text: str, position: int) -> str | None:
-    """The role words right before a name: "board member" in "… board member Alan Cho"."""
-    window = re.split(r"[\n.!?;:,\u201d\u201c\"()]", text[max(0, position - 60) : position])[-1]
-    words_before = re.split(r"\s+", window.strip()) if window.strip() else []
-    if not window.endswith((" ", "\u00a0")) or not words_before:
-        return None
-    taken: list[str] = []
-    for word in reversed(words_before[-4:]):
-        if word.lower() in _ROLE_WORDS:
-            taken.append(word)
-        else:
-            break
-    if taken:
-        # The organisation named before the role: "Skerra councillor", "Northline Grid director".
-        for word in reversed(words_before[: len(words_before) - len(taken)][-3:]):
-            if word[:1].isupper() and word.lower() not in _NOT_ORG_START:
-                taken.append(word)
-            else:
-                break
-    return " ".join(reversed(taken)) or None
-
-
-_NOT_ORG_START = frozenset(
-    "the a an on in at but and after before when while as so then also meanwhile however "
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "may june july august september october november december yesterday today last this "
-    "earlier later asked speaking".split()
-)
-
-
-def build_registry(text: str, surnames: set[str] | None = None) -> SpeakerRegistry:
-    """Collect the people an article names with roles ("Lucia Fenwright, the minister,").
-
-    ``surnames`` (lower case), when given, limits the work to the people who matter: those
-    whose last name is a quote speaker's, the only ones the registry is asked about.
-    """
-    registry = SpeakerRegistry()
-
-    def wanted(candidate: str) -> bool:
-        return surnames is None or candidate.rsplit(None, 1)[-1].lower() in surnames
-
-    for match in _APPOSITIVE.finditer(text):
-        name = match.group("name")
-        if wanted(name) and _looks_like_name(name):
-            registry.add(name, match.group("role").strip())
-    for match in _CAPITAL_RUN.finditer(text):
-        if not wanted(match.group(0)):
-            continue
-        run = re.split(r"(?<=\w{3}\.)\s+", match.group(0))[-1]  # "Monday. Zipli" -> "Zipli"
-        run = re.sub(r"^(?:A|An|The)\s+", "", run)
-        name, role = split_role_and_name(run)
-        if not name or len(name.split()) < 2 or not _looks_like_name(name):
-            continue
-        if role and not any(word.lower() in _ROLE_WORDS for word in role.split()):
-            role = None
-        lowercase_role = _role_words_before(text, match.start())
-        role = " ".join(part for part in (lowercase_role, role) if part) or None
-        registry.add(name, role)
-    return registry
+# Shared with the article-wide speaker registry (``core.speakers``).
+clean_role = _clean_role
+looks_like_name = _looks_like_name

@@ -16,8 +16,6 @@ from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
     QUOTE_MARKS,
     Attribution,
-    SpeakerRegistry,
-    build_registry,
     parse_attribution,
     quote_without_attribution,
     quoted_spans,
@@ -34,6 +32,7 @@ from briefing_app.core.model import (
     SectionKind,
     Speaker,
 )
+from briefing_app.core.speakers import SpeakerRegistry, build_registry
 from briefing_app.core.text_index import TextIndex, text_index
 
 BULLET_PREFIX = "\u2022 "
