@@ -123,7 +123,7 @@ def run_app(path: Path | None) -> int:
         previous_hook = sys.excepthook
         _install_excepthook(window)
         window.show()
-        QTimer.singleShot(0, lambda: window.open_path(target))
+        QTimer.singleShot(0, lambda: window.open_path_soon(target))
         status = app.exec()
         sys.excepthook = previous_hook
         return int(status)

@@ -38,6 +38,7 @@ from briefing_app.core.find_text import find_all, match_at_or_after, step_match
 from briefing_app.core.model import Brief, SectionKind
 from briefing_app.core.span_index import SpanIndex
 from briefing_app.ui.article_pane import ArticlePane
+from briefing_app.ui.background_import import BACKGROUND_FROM_BYTES, BackgroundImporter
 from briefing_app.ui.dialogs import Dialogs
 from briefing_app.ui.file_watch import FileWatcher
 from briefing_app.ui.highlighter import EvidenceHighlighter
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else ReaderSettings.for_user()
         self.dialogs = dialogs if dialogs is not None else Dialogs()
         self._loader: Loader = loader or import_brief
+        self.importer = BackgroundImporter(self._loader, self)
         self.brief: Brief | None = None
         self.path: Path | None = None
         self.index: SpanIndex | None = None
@@ -216,6 +218,8 @@ class MainWindow(QMainWindow):
         self.find_bar.previousRequested.connect(lambda: self.find_step(backwards=True))
         self.find_bar.closed.connect(self._on_find_closed)
         self.watcher.changed.connect(lambda _path: self.reload(automatic=True))
+        self.importer.imported.connect(self._background_imported)
+        self.importer.failed.connect(self._background_failed)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
 
     # --- opening ------------------------------------------------------------------------
@@ -225,11 +229,43 @@ class MainWindow(QMainWindow):
         directory = str(self.path.parent) if self.path else str(Path.home())
         path = self.dialogs.open_file(self, directory)
         if path is not None:
+            self.open_path_soon(path)
+
+    def open_path_soon(self, path: str | Path) -> None:
+        """Open a file the way a user asks to: a long one imports on a worker thread while
+        the window stays live (busy cursor, "Opening …"), a short one at once."""
+        path = Path(path)
+        try:
+            large = path.is_file() and path.stat().st_size >= BACKGROUND_FROM_BYTES
+        except OSError:
+            large = False
+        if not large:
             self.open_path(path)
+            return
+        if not self.importer.busy:
+            QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        self.statusBar().showMessage(f"Opening {path.name}\u2026")
+        self.importer.start(path)
+
+    def _background_finished(self) -> None:
+        QApplication.restoreOverrideCursor()
+        self.statusBar().clearMessage()
+
+    def _background_imported(self, path: Path, brief: Brief) -> None:
+        self._background_finished()
+        if self.show_brief(brief, path):
+            self.settings.add_recent_file(path)
+            self.watcher.watch(path)
+
+    def _background_failed(self, path: Path, message: str) -> None:
+        self._background_finished()
+        self._report(message)
 
     def open_path(self, path: str | Path) -> bool:
         """Import and show a file; on failure show the error and keep the current brief."""
         path = Path(path)
+        if self.importer.cancel():  # a file still importing in the background is superseded
+            self._background_finished()
         brief = self._load(path, automatic=False)
         if brief is None:
             return False
@@ -631,7 +667,7 @@ class MainWindow(QMainWindow):
             label = f"&{number % 10}  {path.name}  —  {path.parent}"
             action = self.recent_menu.addAction(label)
             action.setEnabled(path.exists())
-            action.triggered.connect(lambda _=False, p=path: self.open_path(p))
+            action.triggered.connect(lambda _=False, p=path: self.open_path_soon(p))
         if not files:
             empty = self.recent_menu.addAction("No recent files")
             empty.setEnabled(False)
@@ -662,7 +698,7 @@ class MainWindow(QMainWindow):
         for url in event.mimeData().urls():
             if url.isLocalFile():
                 event.acceptProposedAction()
-                self.open_path(Path(url.toLocalFile()))
+                self.open_path_soon(Path(url.toLocalFile()))
                 return
         event.ignore()
 
