@@ -184,3 +184,13 @@ def test_registry_skips_sentence_ends_and_articles_in_names() -> None:
         "Zipli will reply by Monday. Zipli has 30 days. A Tavish worker left."
     )
     assert "Monday. Zipli" not in registry.roles and "A Tavish" not in registry.roles
+
+
+def test_first_name_alone_resolves_when_unique() -> None:
+    brief = import_text(
+        "Mill sale\n\nFinance director Declan Brannock said the mill would be sold.\n\n"
+        "What People Are Saying\n\n“It will not close,” Declan said.\n",
+        name="mill.txt",
+    )
+    (quote,) = brief.sections[1].items
+    assert (quote.speaker.name, quote.speaker.role) == ("Declan Brannock", "Finance director")

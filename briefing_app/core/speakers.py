@@ -50,6 +50,9 @@ class SpeakerRegistry:
                 for known in self.by_surname.get(name.split()[-1].lower(), [])
                 if known.endswith(name) and known != name
             ]
+            if not candidates and " " not in name:
+                # "Declan said", after "Declan Brannock" was introduced: a unique first name.
+                candidates = [known for known in self.roles if known.split()[0] == name]
             if len(candidates) == 1:
                 name = candidates[0]
         role = speaker.role or self.roles.get(name)
@@ -100,7 +103,10 @@ def build_registry(text: str, surnames: set[str] | None = None) -> SpeakerRegist
     registry = SpeakerRegistry()
 
     def wanted(candidate: str) -> bool:
-        return surnames is None or candidate.rsplit(None, 1)[-1].lower() in surnames
+        if surnames is None:
+            return True
+        tokens = candidate.lower().split()
+        return tokens[-1] in surnames or any(token in surnames for token in tokens[:-1])
 
     for match in _APPOSITIVE.finditer(text):
         name = match.group("name")
