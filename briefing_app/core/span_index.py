@@ -50,13 +50,20 @@ class Segment(NamedTuple):
     citations: tuple[Citation, ...]
 
 
-def citation_strength(citation: Citation) -> tuple[int, float, int, int]:
-    """Sort key, strongest first: own spans, then higher score, then narrower, then order."""
+def citation_strength(citation: Citation) -> tuple[int, float, int, int, int, int, str]:
+    """Sort key, strongest first: own spans, then higher score, then narrower, then order.
+
+    The last fields make it a total order, so equally strong citations always come out in
+    the same order (the first click on a passage must not depend on how it was indexed).
+    """
     return (
         0 if citation.is_own_span else 1,
         -citation.score,
         citation.end - citation.start,
         citation.section_index,
+        citation.start,
+        citation.anchor_index,
+        citation.item_id,
     )
 
 
