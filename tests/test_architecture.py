@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 BLOCKED_IMPORT = r"""
 import importlib, pkgutil, sys
@@ -27,29 +28,26 @@ print(len(names))
 """
 
 
-def test_every_core_module_imports_with_pyside6_blocked() -> None:
-    result = subprocess.run(
-        [sys.executable, "-c", BLOCKED_IMPORT],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent),
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_python(code: str) -> subprocess.CompletedProcess[str]:
+    """Run code in a fresh interpreter from the repository root."""
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=REPO
     )
+
+
+def test_every_core_module_imports_with_pyside6_blocked() -> None:
+    result = run_python(BLOCKED_IMPORT)
     assert result.returncode == 0, result.stderr
     assert int(result.stdout.strip()) >= 10  # the walk really found the core's modules
 
 
 def test_cli_core_commands_do_not_load_qt() -> None:
-    code = (
+    result = run_python(
         "import sys; from briefing_app.cli import main; "
         "main(['show', 'samples/harbour-strike.txt']); "
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=str(__import__("pathlib").Path(__file__).resolve().parent.parent),
     )
     assert result.returncode == 0, result.stderr
