@@ -103,3 +103,13 @@ def test_boilerplate_figure_repeated_everywhere_is_ignored() -> None:
     brief = brief_of(f"Costs\n\n{body}\n\nWhy It Matters\n\nThe total was $5 million per item.\n")
     why = brief.sections[-1].items[0]
     assert why.anchors[1:] == []
+
+
+def test_a_nested_quotation_does_not_end_the_sentence() -> None:
+    from briefing_app.core.sentences import sentence_spans
+
+    text = "“They told me, ‘It is too expensive to finish.’ They were wrong,” Dorsey said. Next."
+    assert [text[a:b] for a, b in sentence_spans(text)] == [
+        "“They told me, ‘It is too expensive to finish.’ They were wrong,” Dorsey said.",
+        "Next.",
+    ]

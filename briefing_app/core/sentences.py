@@ -89,6 +89,10 @@ def _split_line(line: str, offset: int, spans: list[tuple[int, int]]) -> None:
             continue
         if _is_abbreviation(line, match.start()):
             continue
+        if "\u2019" in match.group(0) and line.count("\u201c", 0, end) > line.count(
+            "\u201d", 0, end
+        ):
+            continue  # “They told me, ‘Too expensive.’ They were wrong,” — one quotation
         spans.append((offset + start, offset + end))
         start = end + (len(line[end:]) - len(line[end:].lstrip()))
     end = len(line.rstrip())
