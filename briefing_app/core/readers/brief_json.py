@@ -18,6 +18,7 @@ from briefing_app.core.builder import content_id
 from briefing_app.core.decoding import line_and_column, normalise_text
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.facts import figures_for_model, find_hedges, item_dates, item_figures
+from briefing_app.core.json_position import json_value_offset
 from briefing_app.core.model import SCHEMA_VERSION, Brief, Item, ItemKind
 from briefing_app.core.text_index import text_index
 
@@ -60,7 +61,14 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         first = exc.errors()[0]
         where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        raise BriefInputError(path, f"not a valid brief: {where}: {first['msg']}{more}") from exc
+        offset = json_value_offset(text, tuple(first["loc"]))
+        line, column = line_and_column(text, offset) if offset is not None else (None, None)
+        raise BriefInputError(
+            path,
+            f"not a valid brief: {where}: {first['msg']}{more}",
+            line=line,
+            column=column,
+        ) from exc
 
 
 def relink_brief(brief: Brief) -> Brief:
