@@ -47,8 +47,6 @@ SPEECH_VERBS = (
     "described|promised|vowed|pledged|told reporters|said in a statement"
 )
 _VERB = rf"(?:{SPEECH_VERBS})"
-# Cheap pre-check: a sentence with no speech verb, colon or quote mark attributes nothing.
-_MAY_ATTRIBUTE = re.compile(rf"\b{_VERB}\b|[:{QUOTE_MARKS}]|according to")
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "him", "her"}
 _NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
 _TRAILING_CIRCUMSTANCE = re.compile(

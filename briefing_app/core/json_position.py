@@ -54,10 +54,7 @@ def _find_member(text: str, index: int, key: str) -> int | None:
         index = _skip(text, index + 1)  # past ":"
         if name == key:
             return index
-        _, index = _DECODER.raw_decode(text, index)
-        index = _skip(text, index)
-        if text[index] == ",":
-            index = _skip(text, index + 1)
+        index = _past_value(text, index)
     return None
 
 
@@ -67,9 +64,13 @@ def _find_element(text: str, index: int, wanted: int) -> int | None:
     while text[index] != "]":
         if position == wanted:
             return index
-        _, index = _DECODER.raw_decode(text, index)
-        index = _skip(text, index)
-        if text[index] == ",":
-            index = _skip(text, index + 1)
+        index = _past_value(text, index)
         position += 1
     return None
+
+
+def _past_value(text: str, index: int) -> int:
+    """Where the next member or element starts after the value at ``index``."""
+    _, index = _DECODER.raw_decode(text, index)
+    index = _skip(text, index)
+    return _skip(text, index + 1) if text[index] == "," else index

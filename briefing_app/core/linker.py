@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from briefing_app.core.anchoring import make_selector
-from briefing_app.core.attribution import SPEECH_VERBS, is_person_name, quoted_spans
+from briefing_app.core.attribution import SPEECH_VERBS, is_person_name
 from briefing_app.core.model import Brief, Item, LinkReason, Selector
 from briefing_app.core.sentences import words
 from briefing_app.core.text_index import TextIndex, text_index
@@ -99,19 +99,14 @@ def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
     """Sentence pairs sharing quoted words: a partial quote in the body ("called the offer
     “unacceptable”") and the quote card that contains those words.  Each side gets the other.
     """
-    text = index.text
     pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
     for number, unit in enumerate(index.units):
         for word in set(index.words[unit.first_word : unit.last_word]):
             if word not in _STOPWORDS:
                 by_word[word].append(number)
-    offset = 0
-    for line in text.split("\n"):
-        if any(mark in line for mark in _QUOTE_MARKS):
-            for start, end in quoted_spans(line):
-                _pair_fragment(index, by_word, offset + start, offset + end, pairs)
-        offset += len(line) + 1
+    for start, end in index.quoted_regions:
+        _pair_fragment(index, by_word, start, end, pairs)
     return pairs
 
 
@@ -145,17 +140,6 @@ def _pair_fragment(
             pairs[home].append((number, detail))
 
 
-def _quoted_regions(text: str) -> list[tuple[int, int]]:
-    """Spans inside quotation marks, paragraph by paragraph, in order."""
-    regions: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        if any(mark in line for mark in _QUOTE_MARKS):
-            regions.extend((offset + start, offset + end) for start, end in quoted_spans(line))
-        offset += len(line) + 1
-    return regions
-
-
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:
     number = bisect_left(regions, (position + 1, -1)) - 1
     return number >= 0 and regions[number][0] < position < regions[number][1]
@@ -185,7 +169,7 @@ class _Speakers:
             window = _SPEECH_AFTER_WORDS if is_person_name(full) else _SPEECH_AFTER_ORG
             self.by_first[tokens[0]].append((tokens, full, window))
         self.mentions: list[tuple[int, str]] = []  # (text position, full name), in order
-        self._quoted = _quoted_regions(index.text)
+        self._quoted = index.quoted_regions
         self._find_mentions()
 
     def _find_mentions(self) -> None:

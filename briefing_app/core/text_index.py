@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from briefing_app.core.attribution import quoted_spans
 from briefing_app.core.facts import FigureMatch, find_dates, find_figures, hedge_hints
 from briefing_app.core.headings import split_inline_label
 from briefing_app.core.sentences import sentence_spans
@@ -69,6 +70,7 @@ class TextIndex:
                     unit.figures.setdefault(figure.key, figure.text)
             self.units.append(unit)
         self.unit_starts = [unit.start for unit in self.units]
+        self.quoted_regions = _quoted_regions(text)
 
     def figures_in(self, start: int, end: int) -> list[FigureMatch]:
         """Figures that begin inside [start, end)."""
@@ -104,6 +106,17 @@ class TextIndex:
     def words_in(self, start: int, end: int) -> list[str]:
         """The lower-cased words inside [start, end)."""
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks (marks included), paragraph by paragraph, in order."""
+    regions: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if any(mark in line for mark in "\u201c\u201d\""):
+            regions.extend((offset + start, offset + end) for start, end in quoted_spans(line))
+        offset += len(line) + 1
+    return regions
 
 
 @lru_cache(maxsize=4)
