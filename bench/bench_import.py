@@ -21,9 +21,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from briefing_app.core.decoding import decode_bytes, read_bytes
 from briefing_app.core.importer import clear_caches, import_text
 from briefing_app.core.model import Brief
+from briefing_app.core.readers.decoding import decode_bytes, read_bytes
 
 T = TypeVar("T")
 TARGET_SECONDS_PER_MB = 1.0

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app import __version__
+from briefing_app.core.atomic_write import write_text_atomically
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.files import write_text_atomically
 
 if TYPE_CHECKING:
     pass
@@ -113,8 +113,8 @@ def _cmd_import(options: argparse.Namespace) -> int:
 
 
 def _cmd_show(options: argparse.Namespace) -> int:
+    from briefing_app.core.export.outline import render_outline
     from briefing_app.core.importer import import_path
-    from briefing_app.core.outline import render_outline
 
     brief = import_path(options.path)
     sys.stdout.write(_brief_json(brief) if options.json else render_outline(brief))
@@ -122,9 +122,10 @@ def _cmd_show(options: argparse.Namespace) -> int:
 
 
 def _cmd_validate(options: argparse.Namespace) -> int:
-    from briefing_app.core.decoding import decode_bytes, read_bytes
     from briefing_app.core.importer import detect_format, import_text
-    from briefing_app.core.readers.brief_json import check_invariants, parse_brief_json
+    from briefing_app.core.readers.brief_json import parse_brief_json
+    from briefing_app.core.readers.decoding import decode_bytes, read_bytes
+    from briefing_app.core.restore import check_invariants
 
     path = options.path
     text = decode_bytes(read_bytes(path), path)

@@ -51,3 +51,16 @@ def test_cli_core_commands_do_not_load_qt() -> None:
         "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt was loaded'"
     )
     assert result.returncode == 0, result.stderr
+
+
+def test_layer_contract_holds() -> None:
+    """The import-linter contract in pyproject.toml: core free of Qt, stages layered."""
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout

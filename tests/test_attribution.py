@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.attribution import (
-    parse_attribution,
-    quoted_spans,
-    speaker_from_phrase,
-)
+from briefing_app.core.attribution import parse_attribution, speaker_from_phrase
+from briefing_app.core.attribution.people import register_people
 from briefing_app.core.importer import import_text
 from briefing_app.core.model import Speaker
-from briefing_app.core.speakers import build_registry
+from briefing_app.core.text.quotes import quoted_spans
 
 
 @pytest.mark.parametrize(
@@ -66,7 +63,7 @@ def test_quoted_spans_handle_curly_straight_and_unclosed() -> None:
 
 
 def test_registry_resolves_surname_and_role() -> None:
-    registry = build_registry(
+    registry = register_people(
         "Transport Minister Lucia Fenwright spoke first. Priya Venkataraman, a freight "
         "economist, disagreed."
     )
@@ -180,7 +177,7 @@ def test_generic_groups_are_not_speakers() -> None:
 
 
 def test_registry_skips_sentence_ends_and_articles_in_names() -> None:
-    registry = build_registry(
+    registry = register_people(
         "Zipli will reply by Monday. Zipli has 30 days. A Tavish worker left."
     )
     assert "Monday. Zipli" not in registry.roles and "A Tavish" not in registry.roles

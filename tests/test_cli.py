@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.decoding import MAX_INPUT_BYTES
 from briefing_app.core.model import Brief
+from briefing_app.core.readers.decoding import MAX_INPUT_BYTES
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "harbour-strike.txt"

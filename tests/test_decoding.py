@@ -11,14 +11,14 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.decoding import (
+from briefing_app.core.errors import BriefInputError
+from briefing_app.core.readers.decoding import (
     MAX_INPUT_BYTES,
     decode_bytes,
     line_and_column,
     normalise_text,
     read_bytes,
 )
-from briefing_app.core.errors import BriefInputError
 
 CURLY = "\u201cIt is \u2018unacceptable\u2019\u201d \u2014 said Okafor, caf\u00e9 owner \u2026"
 UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"  # undefined in Windows-1252 and invalid UTF-8

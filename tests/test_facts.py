@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.facts import find_figures, find_hedges, item_dates
+from briefing_app.core.text.facts import find_figures, find_hedges, item_dates
 
 
 def keys(text: str) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_app.core.find_text import (
+from briefing_app.core.text.find import (
     find_all,
     match_at_or_after,
     query_pattern,

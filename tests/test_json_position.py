@@ -6,10 +6,10 @@ import json
 
 import pytest
 
-from briefing_app.core.decoding import line_and_column
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.json_position import json_value_offset
 from briefing_app.core.readers.brief_json import parse_brief_json
+from briefing_app.core.readers.decoding import line_and_column
+from briefing_app.core.readers.json_position import json_value_offset
 
 TEXT = '{\n  "a": [1, {"b": "x"}, [2, 3]],\n  "c": {"d": {"e": null}}\n}'
 

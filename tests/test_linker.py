@@ -106,7 +106,7 @@ def test_boilerplate_figure_repeated_everywhere_is_ignored() -> None:
 
 
 def test_a_nested_quotation_does_not_end_the_sentence() -> None:
-    from briefing_app.core.sentences import sentence_spans
+    from briefing_app.core.text.sentences import sentence_spans
 
     text = "“They told me, ‘It is too expensive to finish.’ They were wrong,” Dorsey said. Next."
     assert [text[a:b] for a, b in sentence_spans(text)] == [

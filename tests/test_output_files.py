@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from briefing_app.core.atomic_write import write_text_atomically
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.files import write_text_atomically
 
 
 def test_new_file_gets_the_permissions_a_plain_write_would(tmp_path: Path) -> None:

@@ -12,10 +12,10 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.anchoring import selector_holds
-from briefing_app.core.decoding import decode_bytes, normalise_text
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.importer import import_text
 from briefing_app.core.model import Brief
+from briefing_app.core.readers.decoding import decode_bytes, normalise_text
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 FORMATS = st.sampled_from(["text", "markdown"])

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core.linking.span_index import SpanIndex, SpanList, citation_strength
 from briefing_app.core.model import Brief
-from briefing_app.core.span_index import SpanIndex, SpanList, citation_strength
 
 TEXT = "Alpha beta gamma. Delta epsilon zeta. Eta theta iota. Kappa lambda mu."
 

@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
-    QUOTE_MARKS,
     Attribution,
+    PeopleRegistry,
     parse_attribution,
     quote_without_attribution,
-    quoted_spans,
+    register_people,
 )
-from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
-from briefing_app.core.facts import figures_for_model, find_hedges
-from briefing_app.core.headings import classify_heading, split_inline_label
 from briefing_app.core.model import (
     Article,
     Brief,
@@ -31,9 +28,13 @@ from briefing_app.core.model import (
     Section,
     SectionKind,
     Speaker,
+    content_id,
 )
-from briefing_app.core.speakers import SpeakerRegistry, build_registry
-from briefing_app.core.text_index import TextIndex, text_index
+from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
+from briefing_app.core.text.facts import figures_for_model, find_hedges
+from briefing_app.core.text.quotes import QUOTE_MARKS, quoted_spans
+from briefing_app.core.text.section_labels import classify_heading, split_inline_label
+from briefing_app.core.text.text_index import TextIndex, text_index
 
 BULLET_PREFIX = "\u2022 "
 _NO_ATTRIBUTION = Attribution(None)
@@ -90,11 +91,6 @@ class _TextWriter:
         return "".join(self.parts)
 
 
-def content_id(text: str) -> str:
-    """The stable id of an article: a hash of its reading text."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
 def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
     """Turn a ParsedDocument into a Brief whose items carry their own-span anchors."""
     writer = _TextWriter()
@@ -124,7 +120,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
     index = text_index(text)
-    registry = build_registry(text, _speaker_surnames(sections, text))
+    registry = register_people(text, _speaker_surnames(sections, text))
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections
@@ -179,7 +175,7 @@ def _is_quote_without_speaker(text: str) -> bool:
     return bool(quoted_spans(text)) and parse_attribution(text).speaker is None
 
 
-def _finish_section(draft: _DraftSection, index: TextIndex, registry: SpeakerRegistry) -> Section:
+def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegistry) -> Section:
     text = index.text
     items: list[Item] = []
     previous_speaker: Speaker | None = None

@@ -13,14 +13,15 @@ from pathlib import Path
 
 from briefing_app.core.attribution import is_person_name, parse_attribution, speaker_from_phrase
 from briefing_app.core.builder import build_brief
-from briefing_app.core.decoding import decode_bytes, read_bytes
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.linker import link_brief
+from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
-from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, relink_brief
+from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json
+from briefing_app.core.readers.decoding import decode_bytes, read_bytes
 from briefing_app.core.readers.markdown import read_markdown
 from briefing_app.core.readers.plain_text import read_plain_text
-from briefing_app.core.text_index import text_index
+from briefing_app.core.restore import relink_brief
+from briefing_app.core.text.text_index import text_index
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSON_SUFFIXES = {".json"}

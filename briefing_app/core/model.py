@@ -7,6 +7,7 @@ Field names here are public; add fields, never rename them.
 
 from __future__ import annotations
 
+import hashlib
 from enum import StrEnum
 from typing import Annotated
 
@@ -164,3 +165,8 @@ class Brief(_Strict):
             if any(item.id == item_id for item in section.items):
                 return section
         return None
+
+
+def content_id(text: str) -> str:
+    """The stable id of an article: a hash of its reading text (``Brief.id``)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]

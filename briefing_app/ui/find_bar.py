@@ -1,7 +1,7 @@
 """The find-in-article bar: a query field, a match count, previous/next and close.
 
 Why a separate widget: it only collects what the user types and wants; the window asks the
-core (:mod:`briefing_app.core.find_text`) for matches and tells the bar what to show.
+core (:mod:`briefing_app.core.text.find`) for matches and tells the bar what to show.
 Typing is debounced so a one-letter query on a long article does not stall each keystroke.
 """
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from briefing_app.core.span_index import SpanIndex, SpanList
+from briefing_app.core.linking.span_index import SpanIndex, SpanList
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.themes import LIGHT, Theme
 

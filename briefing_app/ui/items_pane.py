@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.export.outline import TAB_TITLES
 from briefing_app.core.model import Article, Brief, Item, SectionKind
-from briefing_app.core.outline import TAB_TITLES
 from briefing_app.ui.item_list import ItemFilterProxy, ItemIdRole, ItemListModel, ItemListView
 from briefing_app.ui.themes import LIGHT, Theme
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import html
 
+from briefing_app.core.linking.span_index import Citation, SpanIndex
 from briefing_app.core.model import Brief, LinkReason, SectionKind
-from briefing_app.core.span_index import Citation, SpanIndex
 from briefing_app.ui.items_pane import MAIN_TABS
 
 TAB_TITLES = {kind: title for kind, title, _ in MAIN_TABS}

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.find_text import find_all, match_at_or_after, step_match
+from briefing_app.core.linking.span_index import SpanIndex
 from briefing_app.core.model import Brief, SectionKind
-from briefing_app.core.span_index import SpanIndex
+from briefing_app.core.text.find import find_all, match_at_or_after, step_match
 from briefing_app.ui.article_pane import ArticlePane
 from briefing_app.ui.background_import import BACKGROUND_FROM_BYTES, BackgroundImporter
 from briefing_app.ui.dialogs import Dialogs

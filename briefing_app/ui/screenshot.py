@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from briefing_app.core.atomic_write import write_bytes_atomically
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.files import write_bytes_atomically
 from briefing_app.core.model import SectionKind
 
 TAB_KINDS = tuple(kind.value for kind in SectionKind)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
+from briefing_app.core.linking.span_index import SpanIndex
 from briefing_app.core.model import Brief
-from briefing_app.core.span_index import SpanIndex
 from briefing_app.ui.highlighter import EvidenceHighlighter
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.themes import LIGHT

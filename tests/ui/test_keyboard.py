@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from briefing_app.core.find_text import find_all
+from briefing_app.core.text.find import find_all
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.shortcuts import ACTION_SPECS
 

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 
-from briefing_app.core.headings import classify_heading
 from briefing_app.core.model import Source
+from briefing_app.core.text.section_labels import classify_heading
+from briefing_app.core.text.words import MONTH_NAMES
 
 SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
 _SENTENCE_END = SENTENCE_END
@@ -21,12 +22,11 @@ _DATELINE = re.compile(
 _SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:]+Z?)?$")
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # A short line holding a date ("4 March 2026", "Tue 4 Mar 2026 09.15 GMT",
 # "March 4, 2026, 10:15 a.m. EST", "Updated 14:20 GMT, 18 September 2026").
 _MONTH_DATE = re.compile(
-    rf"\b(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+(?:19|20)\d{{2}}"
+    rf"\b(?:{MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAMES},?\s+(?:19|20)\d{{2}}"
     r"|\d{4}-\d{2}-\d{2})\b",
     re.IGNORECASE,
 )

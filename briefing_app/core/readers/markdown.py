@@ -15,11 +15,11 @@ import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.headings import classify_heading
 from briefing_app.core.model import Source
+from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.readers.byline import is_metadata_like, take_metadata_line
+from briefing_app.core.text.section_labels import classify_heading
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])

@@ -11,10 +11,10 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from briefing_app.core.blocks import Block, BlockKind, ParsedDocument
-from briefing_app.core.headings import classify_heading, split_inline_label
 from briefing_app.core.model import Source
+from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.readers.byline import SENTENCE_END, is_metadata, take_metadata_line
+from briefing_app.core.text.section_labels import classify_heading, split_inline_label
 
 _BULLET = re.compile(r"^(?:[-*+\u2022\u2023\u25e6\u2043\u25aa\u25cf]|\d{1,2}[.)])\s+")
 _SENTENCE_END = SENTENCE_END

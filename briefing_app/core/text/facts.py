@@ -13,18 +13,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from briefing_app.core.model import Figure, Hedge
+from briefing_app.core.text.words import MONTH_NAMES
 
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 # Case-sensitive on purpose: months and weekdays are capitalised in prose, and a
 # case-sensitive pattern scans a megabyte several times faster.
 _DATE = re.compile(
     rf"\b(?:\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:,?\s+\d{{4}})?"
-    rf"|{_MONTHS}\s+\d{{4}}"
+    rf"|{MONTH_NAMES}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{MONTH_NAMES}(?:,?\s+\d{{4}})?"
+    rf"|{MONTH_NAMES}\s+\d{{4}}"
     r"|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
     r"|(?:[Ee]arly|[Mm]id|[Ll]ate)[- ](?:19|20)\d{2}s?)\b"
 )

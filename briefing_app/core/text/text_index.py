@@ -8,21 +8,19 @@ is cached on the text, so building a brief and linking it analyse the article on
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing_app.core.attribution import quoted_spans
-from briefing_app.core.facts import FigureMatch, find_dates, find_figures, hedge_hints
-from briefing_app.core.headings import split_inline_label
-from briefing_app.core.sentences import sentence_spans
-
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
+from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures, hedge_hints
+from briefing_app.core.text.quotes import quoted_spans
+from briefing_app.core.text.section_labels import split_inline_label
+from briefing_app.core.text.sentences import sentence_spans
+from briefing_app.core.text.words import WORD
 
 
 @dataclass
-class Unit:
+class Sentence:
     """A sentence: its span and the range of its words in the index's word list."""
 
     start: int
@@ -40,14 +38,14 @@ class TextIndex:
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
-        self.words = _WORD.findall(lowered)
-        self.word_starts = [match.start() for match in _WORD.finditer(lowered)]
+        self.words = WORD.findall(lowered)
+        self.word_starts = [match.start() for match in WORD.finditer(lowered)]
         self.dates = find_dates(text)
         self.figures: list[FigureMatch] = find_figures(text, self.dates)
         self.figure_starts = [figure.start for figure in self.figures]
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
-        self.units: list[Unit] = []
+        self.sentences: list[Sentence] = []
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
                 start += 1
@@ -59,7 +57,7 @@ class TextIndex:
                     start += label[2]
             if start >= end:
                 continue
-            unit = Unit(
+            sentence = Sentence(
                 start,
                 end,
                 bisect_left(self.word_starts, start),
@@ -67,9 +65,9 @@ class TextIndex:
             )
             for figure in self.figures_in(start, end):
                 if figure.significant:
-                    unit.figures.setdefault(figure.key, figure.text)
-            self.units.append(unit)
-        self.unit_starts = [unit.start for unit in self.units]
+                    sentence.figures.setdefault(figure.key, figure.text)
+            self.sentences.append(sentence)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
         self.quoted_regions = _quoted_regions(text)
 
     def figures_in(self, start: int, end: int) -> list[FigureMatch]:
@@ -90,18 +88,18 @@ class TextIndex:
         high = bisect_left(self.hedge_hints, end)
         return [position - start for position in self.hedge_hints[low:high]]
 
-    def units_overlapping(self, start: int, end: int) -> range:
+    def sentences_overlapping(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap [start, end)."""
-        low = bisect_right(self.unit_starts, start) - 1
-        if low < 0 or self.units[low].end <= start:
+        low = bisect_right(self.sentence_starts, start) - 1
+        if low < 0 or self.sentences[low].end <= start:
             low += 1
-        high = bisect_left(self.unit_starts, end)
+        high = bisect_left(self.sentence_starts, end)
         return range(max(0, low), high)
 
-    def unit_words(self, number: int) -> list[str]:
+    def sentence_words(self, number: int) -> list[str]:
         """The lower-cased words of one sentence."""
-        unit = self.units[number]
-        return self.words[unit.first_word : unit.last_word]
+        sentence = self.sentences[number]
+        return self.words[sentence.first_word : sentence.last_word]
 
     def words_in(self, start: int, end: int) -> list[str]:
         """The lower-cased words inside [start, end)."""

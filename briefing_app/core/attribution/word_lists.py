@@ -1,4 +1,4 @@
-"""Word lists that tell names, roles and organisations apart in attributions.
+"""Word lists that tell names, roles, organisations and speech apart in attributions.
 
 Why a module of their own: they are data, not logic — long, edited often as newsroom copy
 turns up new titles ("superintendent", "cllr"), and easier to review without the parser.
@@ -252,3 +252,18 @@ NOT_ORG_START = frozenset(
     "may june july august september october november december yesterday today last this "
     "earlier later asked speaking".split()
 )
+
+# Verbs that report speech; a multi-word entry ("told reporters") is matched as a phrase.
+SPEECH_VERBS = (
+    "said|says|say|told|tells|added|adds|noted|notes|wrote|writes|argued|argues|warned|warns|"
+    "stated|states|explained|explains|insisted|insists|acknowledged|acknowledges|cautioned|"
+    "predicted|tweeted|posted|asked|asks|replied|replies|responded|recalled|conceded|concedes|"
+    "called|calls|urged|urges|declared|announced|countered|testified|claimed|claims|"
+    "maintained|emphasised|emphasized|stressed|agreed|admitted|remarked|observed|suggested|"
+    "described|promised|vowed|pledged|told reporters|said in a statement"
+)
+SPEECH_VERB_PATTERN = rf"(?:{SPEECH_VERBS})"
+SPEECH_VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " not in verb)
+
+# Pronouns that stand for a speaker named earlier ("she said").
+PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "him", "her"))

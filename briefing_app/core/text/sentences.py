@@ -1,4 +1,4 @@
-"""Split reading text into sentence spans and words, the units the linker compares.
+"""Split reading text into sentence spans, the units the linker compares.
 
 Why our own splitter: it must return code-point spans into the exact reading text, never
 cross a paragraph break, and know newsroom abbreviations ("Gov.", "U.S.", "Jan.") and
@@ -9,64 +9,11 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = {
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-    "prof",
-    "sen",
-    "rep",
-    "gov",
-    "gen",
-    "col",
-    "lt",
-    "sgt",
-    "capt",
-    "st",
-    "jr",
-    "sr",
-    "inc",
-    "ltd",
-    "co",
-    "corp",
-    "no",
-    "vs",
-    "etc",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-    "u.s",
-    "u.k",
-    "e.g",
-    "i.e",
-    "a.m",
-    "p.m",
-    "mt",
-    "ft",
-    "ave",
-    "dept",
-    "est",
-    "approx",
-    "fig",
-    "rev",
-    "hon",
-    "pres",
-    "supt",
-}
+from briefing_app.core.text.words import ABBREVIATIONS
+
 _BOUNDARY = re.compile(
     r"[.!?\u2026]+[\"\u201d\u2019')\]]*(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
 )
-_WORD = re.compile(r"\w+(?:['\u2019]\w+)*")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -107,20 +54,7 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     while word_start > 0 and (line[word_start - 1].isalpha() or line[word_start - 1] == "."):
         word_start -= 1
     word = line[word_start:dot].lower()
-    if word in _ABBREVIATIONS:
+    if word in ABBREVIATIONS:
         return True
     # Single initials ("J. Smith") and dotted acronyms ("U.S.") do not end sentences.
     return len(word) == 1 and word.isalpha() and line[word_start:dot].isupper()
-
-
-def words(text: str) -> list[str]:
-    """Lower-cased words with straight apostrophes, for comparing runs of wording."""
-    return [w.lower().replace("\u2019", "'") for w in _WORD.findall(text)]
-
-
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """Lower-cased words with their code-point spans."""
-    return [
-        (m.group(0).lower().replace("\u2019", "'"), m.start(), m.end())
-        for m in _WORD.finditer(text)
-    ]

@@ -10,17 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.attribution import (
-    clean_role,
-    looks_like_name,
-    split_role_and_name,
-)
+from briefing_app.core.attribution.names import clean_role, looks_like_name, split_role_and_name
+from briefing_app.core.attribution.word_lists import NOT_ORG_START, ROLE_WORDS
 from briefing_app.core.model import Speaker
-from briefing_app.core.name_words import NOT_ORG_START, ROLE_WORDS
 
 
 @dataclass
-class SpeakerRegistry:
+class PeopleRegistry:
     """People the article names, so surnames and pronouns resolve to a full name and role."""
 
     roles: dict[str, str | None] = field(default_factory=dict)
@@ -94,13 +90,13 @@ def _role_words_before(text: str, position: int) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
-def build_registry(text: str, surnames: set[str] | None = None) -> SpeakerRegistry:
+def register_people(text: str, surnames: set[str] | None = None) -> PeopleRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,").
 
     ``surnames`` (lower case), when given, limits the work to the people who matter: those
     whose last name is a quote speaker's, the only ones the registry is asked about.
     """
-    registry = SpeakerRegistry()
+    registry = PeopleRegistry()
 
     def wanted(candidate: str) -> bool:
         if surnames is None:

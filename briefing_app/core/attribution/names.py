@@ -1,0 +1,197 @@
+"""Tell names, roles and organisations apart in an attribution phrase.
+
+Why apart from the shapes: every attribution shape ends with a phrase naming who spoke
+("Port Director Amara Okafor", "a spokesperson for the Dockworkers' Union", "Roe, 54, a
+nurse"); splitting that phrase into a name and a role is one job, shared by the shapes and by
+the article-wide register of people.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing_app.core.attribution.word_lists import (
+    GROUPS,
+    HONORIFICS,
+    ORG_WORDS,
+    PARTICLES,
+    PRONOUNS,
+    ROLE_WORDS,
+    SPEECH_VERB_PATTERN,
+)
+from briefing_app.core.model import Speaker
+
+# Stands in for an abbreviation's full stop ("Dr. Ines Moreau") while the shapes look for
+# sentence ends; turned back into "." before a phrase is split.
+ABBREVIATION_DOT = "\ue000"
+_NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
+_TRAILING_CIRCUMSTANCE = re.compile(
+    r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
+    r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
+    re.IGNORECASE,
+)
+
+
+_SPOKES = (
+    r"spokes(?:person|man|woman)|officials?|representative|source|executive|analyst|economist|"
+    r"adviser|advisor|lawyer|engineer|manager|director|researcher|strategist"
+)
+_ORG_SPOKESPERSON = re.compile(
+    rf"^(?:[Aa]n?|[Tt]he)\s+(?P<org>[A-Z][\w\u2019'&.-]*(?:\s+[A-Z][\w\u2019'&.-]*){{0,4}})\s+"
+    rf"(?P<role>{_SPOKES})$"
+)
+_SPOKESPERSON_FOR = re.compile(
+    rf"^(?:an?|the)\s+(?P<role>{_SPOKES})\s+(?:for|at|with|from|of)\s+(?P<org>.{{2,60}})$",
+    re.IGNORECASE,
+)
+_LOWER_ORG = re.compile(
+    r"^the\s+(?P<org>(?:[\w\u2019'-]+\s+){0,3}(?:ministry|department|authority|council|company|"
+    r"union|agency|government|office|police|commission|committee|board|court|army|military|"
+    r"firm|group|school|university|hospital|trust|city|county|state|federation|association|"
+    r"regulator|operator|airline|bank|charity|club|league|campaign|coalition|party))$",
+    re.IGNORECASE,
+)
+
+
+def clean_role(role: str | None) -> str | None:
+    """Trim what is not a role: a dateline before a dash, an age, an article, an honorific."""
+    if not role:
+        return None
+    role = re.split(r"[\u2014\u2013)]|\s--\s", role)[-1]
+    parts = [part.strip() for part in role.split(",") if part.strip()]
+    if len(parts) > 1 and not looks_like_role(parts[0]) and looks_like_role(parts[-1]):
+        role = parts[-1]  # "Her brother, finance director" -> "finance director"
+    role = re.sub(r"^\s*\d{1,3}\s*(?:,\s*|$)", "", role)
+    role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
+    words = [word for word in role.split() if word.lower() not in HONORIFICS]
+    role = " ".join(words).strip(" ,;:")
+    if not role or role.isdigit() or re.match(r"^(?:who|whose|which|that)\b", role, re.I):
+        return None
+    return role
+
+
+def looks_like_role(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 8 and any(word.lower().strip(",.") in ROLE_WORDS for word in words)
+
+
+@lru_cache(maxsize=8192)
+def speaker_from_phrase(phrase: str) -> Speaker | None:
+    """Split an attribution phrase ("Port Director Amara Okafor") into name and role."""
+    speaker = _speaker_from_phrase(phrase.replace(ABBREVIATION_DOT, "."))
+    if speaker is None:
+        return None
+    name = " ".join(w for w in speaker.name.split() if w.lower() not in HONORIFICS) or speaker.name
+    if name.lower() in GROUPS:
+        return None
+    return Speaker(name=name, role=clean_role(speaker.role))
+
+
+def _speaker_from_phrase(phrase: str) -> Speaker | None:
+    who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
+    who = _TRAILING_CIRCUMSTANCE.sub("", who)
+    who = re.sub(rf"\s+{SPEECH_VERB_PATTERN}$", "", who)
+    who = re.sub(r"^(?:and|but|as|while|so)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(
+        r"^(?:an? |the )?(?:written |joint )?(?:statement|report|post|letter|release|filing) "
+        r"(?:from|by|of|for) ",
+        "",
+        who,
+        flags=re.IGNORECASE,
+    )
+    told = re.match(
+        r"^(?P<name>.+?)\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
+    )
+    if told:
+        who = told.group("name")
+    if not who or len(who.split()) > 12:
+        return None
+    if who.lower() in PRONOUNS:
+        return Speaker(name=who.lower())
+    if match := _ORG_SPOKESPERSON.match(who):
+        return Speaker(name=match.group("org"), role=match.group("role"))
+    if match := _SPOKESPERSON_FOR.match(who):
+        org = re.sub(r"^the\s+", "", match.group("org"), flags=re.IGNORECASE)
+        return Speaker(name=org[:1].upper() + org[1:], role=match.group("role").lower())
+    if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,7}", who):  # "The EPA", "NHS", "UNICEF"
+        return Speaker(name=re.sub(r"^[Tt]he\s+", "", who))
+    if match := _LOWER_ORG.match(who):
+        org = match.group("org")
+        return Speaker(name=org[:1].upper() + org[1:])
+    if "," in who:
+        first, rest = (part.strip() for part in who.split(",", 1))
+        rest = rest.rstrip(",")
+        if re.match(r"^(?:who|which|that|whose|one of)\b", rest, re.IGNORECASE):
+            rest = ""  # "Name, who voted against the plan," is a clause, not a role
+        if re.match(r"^\d{1,3}(?:,|$)", rest):
+            rest = rest.split(",", 1)[1].strip() if "," in rest else ""  # "Roe, 54, a nurse"
+        if looks_like_name(first):
+            return Speaker(name=first, role=rest or None)
+        if looks_like_name(rest):
+            # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
+            return Speaker(name=rest, role=first if looks_like_role(first) else None)
+        name, role = split_role_and_name(first)
+        if name:
+            parts = (clean_role(role), clean_role(rest))
+            return Speaker(name=name, role=", ".join(p for p in parts if p) or None)
+    if is_organisation(who):
+        return Speaker(name=re.sub(r"^the\s+", "", who, flags=re.IGNORECASE))
+    name, role = split_role_and_name(who)
+    if name:
+        return Speaker(name=name, role=role)
+    return None
+
+
+def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
+    """Split "Health Minister Lena Park" into ("Lena Park", "Health Minister")."""
+    tokens = phrase.split()
+    index = len(tokens)
+    while index > 0 and _is_name_token(tokens[index - 1], tokens, index - 1):
+        index -= 1
+    name_tokens = tokens[index:]
+    while name_tokens and name_tokens[0].lower() in PARTICLES and index > 0:
+        name_tokens = name_tokens[1:]  # "… of de la Tour": keep particles only at the start
+        index += 1
+    if all(token.lower() in PARTICLES for token in name_tokens):
+        return None, None
+    if not name_tokens or len(name_tokens) > 4:
+        return None, None
+    role = " ".join(tokens[:index]).strip(" ,") or None
+    if role and role.lower() in {"the", "a", "an"}:
+        role = None
+    return " ".join(name_tokens), role
+
+
+def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
+    bare = token.strip(",;:")
+    if bare.lower() in PARTICLES and (position > 0 or len(tokens) > 1):
+        return True
+    if bare.lower() in ROLE_WORDS or bare.lower() in PRONOUNS:
+        return False
+    return bool(_NAME_TOKEN.match(bare))
+
+
+def looks_like_name(text: str) -> bool:
+    tokens = text.split()
+    if not 1 <= len(tokens) <= 5 or is_organisation(text):
+        return False
+    return all(_is_name_token(token, tokens, i) for i, token in enumerate(tokens))
+
+
+def is_organisation(text: str) -> bool:
+    """ "The Dockworkers’ Union", "Harlan Electric Co.": capitalised words ending in an org word."""
+    written = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).split()
+    if not 1 <= len(written) <= 7 or not written[0][:1].isupper():
+        return False
+    small = {"of", "for", "and", "the", "on", "in", "&"}
+    if not all(word[:1].isupper() or word in small for word in written):
+        return False
+    return any(word.lower().strip(",.") in ORG_WORDS for word in written)
+
+
+@lru_cache(maxsize=4096)
+def is_person_name(name: str) -> bool:
+    """True for a person's name ("Amara Okafor"), false for an organisation."""
+    return looks_like_name(name) and not is_organisation(name)
+
