@@ -265,7 +265,7 @@ def bench(size_mb: float, runs: int, folder: Path) -> bool:
         runs, lambda: import_text(payload, name="bench.brief.json", fmt="brief-json")
     )
     items = brief.items()
-    links = sum(len(item.anchors) - 1 for item in items)
+    links = sum(len(item.links) for item in items)
     same = [i.id for i in again.items()] == [i.id for i in items]
     target = TARGET_SECONDS_PER_MB * size / 1_048_576
     verdict = "ok" if import_s <= target else f"SLOW (target {target:.2f} s)"

@@ -132,7 +132,7 @@ def main() -> int:
         brief = make_brief(options.chars, options.items)
     build_s = time.perf_counter() - t
     items = brief.items()
-    anchors = sum(len(item.anchors) for item in items)
+    anchors = sum(len(item.spans()) for item in items)
     print(f"brief: {len(brief.article.text):,} characters, {len(items):,} items, "
           f"{anchors:,} anchors ({'import_text' if options.importer else 'model'}: "
           f"{build_s:.2f} s)")
@@ -174,7 +174,7 @@ def main() -> int:
         times.append(clock.nsecsElapsed() / 1e6)
         if os.environ.get("BENCH_VERBOSE"):
             print(f"  {item.id}: {times[-1]:.1f} ms")
-        assert window.article.textCursor().selectedText() == item.anchors[0].exact
+        assert window.article.textCursor().selectedText() == item.source.exact
     steps = []
     for _ in range(20):
         clock.start()

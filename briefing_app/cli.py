@@ -136,7 +136,7 @@ def _cmd_validate(options: argparse.Namespace) -> int:
         brief = import_text(text, name=str(path), fmt=detect_format(path, text))
         check_invariants(brief, str(path))
     items = brief.items()
-    anchors = sum(len(item.anchors) for item in items)
+    anchors = sum(len(item.spans()) for item in items)
     print(f"ok: {path}: {len(brief.sections)} sections, {len(items)} items, {anchors} anchors")
     return EXIT_OK
 

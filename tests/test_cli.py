@@ -190,7 +190,7 @@ def test_reimport_keeps_section_and_item_ids(out_dir: Path) -> None:
     assert [[i.id for i in s.items] for s in a.sections] == [
         [i.id for i in s.items] for s in b.sections
     ]
-    assert [i.anchors for i in a.items()] == [i.anchors for i in b.items()]
+    assert [i.spans() for i in a.items()] == [i.spans() for i in b.items()]
 
 
 def test_no_sections_imports_into_lede_with_a_warning(out_dir: Path) -> None:

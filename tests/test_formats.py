@@ -38,11 +38,11 @@ def item_containing(brief: Brief, words: str) -> Item:
 
 
 def linked_texts(brief: Brief, item: Item) -> list[str]:
-    return [anchor.exact for anchor in item.anchors[1:]]
+    return [link.selector.exact for link in item.links]
 
 
 def assert_links_to(brief: Brief, item: Item, words: str, reason: LinkReason | None = None):
-    hits = [a for a in item.anchors[1:] if words in a.exact]
+    hits = [link for link in item.links if words in link.selector.exact]
     assert hits, f"{item.id} does not link to {words!r}; links: {linked_texts(brief, item)}"
     if reason is not None:
         assert any(a.reason is reason for a in hits), [a.reason for a in hits]
@@ -60,10 +60,10 @@ def speakers(brief: Brief) -> list[tuple[str, str | None]]:
 
 def assert_invariants(brief: Brief) -> None:
     for item in brief.items():
-        assert item.anchors, item.id
-        own = item.anchors[0]
+        assert item.source is not None, item.id
+        own = item.source
         assert brief.article.text[own.start : own.end] == item.text
-        for anchor in item.anchors:
+        for anchor in item.spans():
             assert selector_holds(brief.article.text, anchor)
     assert len({item.id for item in brief.items()}) == len(brief.items())
 
@@ -129,8 +129,9 @@ def test_figures_link_restatements(harbour: Brief) -> None:
 
 def test_quotes_link_to_where_the_body_reports_them(harbour: Brief) -> None:
     okafor = item_containing(harbour, "Port Director Amara Okafor: “This offer")
-    assert okafor.anchors[1].reason is LinkReason.QUOTED_WORDS  # strongest first
-    assert "Okafor said the offer was “as far as we can responsibly go”" in okafor.anchors[1].exact
+    assert okafor.links[0].reason is LinkReason.QUOTED_WORDS  # strongest first
+    strongest = okafor.links[0].selector.exact
+    assert "Okafor said the offer was “as far as we can responsibly go”" in strongest
     achterberg = item_containing(harbour, "A 3.5% offer is unacceptable")
     assert_links_to(harbour, achterberg, "called the offer “unacceptable”", LinkReason.QUOTED_WORDS)
     fenwright = item_containing(harbour, "I will appoint an independent mediator")
@@ -155,7 +156,7 @@ def test_hedges_are_marked(harbour: Brief) -> None:
 
 def test_no_links_on_common_words_alone(harbour: Brief) -> None:
     picket = item_containing(harbour, "By mid-afternoon, the picket line")
-    assert picket.anchors[1:] == []
+    assert picket.links == []
 
 
 # --- Format 2: Smart Brevity inline labels, hard-wrapped ------------------------------
@@ -328,7 +329,7 @@ def test_unknown_markdown_heading_becomes_other_section() -> None:
 def test_brief_json_sample_reimports_identically(harbour: Brief) -> None:
     stored = import_path(SAMPLES / "harbour-strike.brief.json")
     assert [i.id for i in stored.items()] == [i.id for i in harbour.items()]
-    assert [i.anchors for i in stored.items()] == [i.anchors for i in harbour.items()]
+    assert [i.spans() for i in stored.items()] == [i.spans() for i in harbour.items()]
     assert stored.id == harbour.id
 
 
@@ -421,5 +422,5 @@ def test_decorated_headings_dash_labels_numbered_lists_and_two_speakers() -> Non
     ]
     assert [h.kind for h in brief.sections[4].items[0].hedges] == ["estimate"]  # provisional
     for item in brief.items():  # no link lands on a section label
-        assert all(not a.exact.startswith(("What's next:", "Why it matters")) for a in item.anchors)
+        assert all(not a.exact.startswith(("What's next:", "Why it matters")) for a in item.spans())
     assert_invariants(brief)

@@ -43,16 +43,15 @@ Vial said the engineers would publish a detailed detour map next month.
 def test_figure_links_across_spellings() -> None:
     brief = brief_of(ARTICLE)
     bullet = item_with(brief, "Repairs will cost $48.5m")
-    links = bullet.anchors[1:]
-    assert [a.reason for a in links] == [LinkReason.FIGURE]
-    assert "$48.5 million" in links[0].exact
-    assert links[0].detail == "$48.5m"
+    assert [link.reason for link in bullet.links] == [LinkReason.FIGURE]
+    assert "$48.5 million" in bullet.links[0].selector.exact
+    assert bullet.links[0].detail == "$48.5m"
 
 
 def test_shared_run_of_words_links_even_without_figures() -> None:
     brief = brief_of(ARTICLE)
     bullet = item_with(brief, "The bridge will close for 14 months from May while")
-    exacts = [a.exact for a in bullet.anchors[1:]]
+    exacts = [link.selector.exact for link in bullet.links]
     assert any("The Arden bridge will close for 14 months from May" in e for e in exacts)
 
 
@@ -61,28 +60,33 @@ def test_speaker_statement_links_both_ways() -> None:
     quote = item_with(brief, "We looked at every option")
     assert quote.speaker is not None and quote.speaker.name == "Rosa Vial"
     assert any(
-        a.reason is LinkReason.SPEAKER and a.exact.startswith("Vial said the engineers")
-        for a in quote.anchors[1:]
+        link.reason is LinkReason.SPEAKER
+        and link.selector.exact.startswith("Vial said the engineers")
+        for link in quote.links
     )
     paraphrase = item_with(brief, "Vial said the engineers")
-    assert any("We looked at every option" in a.exact for a in paraphrase.anchors[1:])
+    assert any("We looked at every option" in link.selector.exact for link in paraphrase.links)
 
 
 def test_common_words_and_small_numbers_do_not_link() -> None:
     brief = brief_of(ARTICLE)
     # "the county said" appears twice, "9" is a small number: neither is evidence
     detour = item_with(brief, "About 31,000 vehicles")
-    assert detour.anchors[1:] == []
+    assert detour.links == []
     only_safe = item_with(brief, "only safe option")
-    assert only_safe.anchors[1:] == []
+    assert only_safe.links == []
 
 
 def test_links_are_ranked_strongest_first_and_never_overlap_own_span() -> None:
     brief = brief_of(ARTICLE)
     for item in brief.items():
-        own, *links = item.anchors
-        assert [a.score for a in links] == sorted((a.score for a in links), reverse=True)
-        assert all(a.end <= own.start or a.start >= own.end for a in links)
+        scores = [link.score for link in item.links]
+        assert scores == sorted(scores, reverse=True)
+        own = item.source
+        assert all(
+            link.selector.end <= own.start or link.selector.start >= own.end
+            for link in item.links
+        )
 
 
 def test_he_said_after_a_named_sentence_counts_as_the_speaker() -> None:
@@ -93,7 +97,7 @@ def test_he_said_after_a_named_sentence_counts_as_the_speaker() -> None:
     )
     brief = brief_of(text)
     quote = item_with(brief, "There is no buyer")
-    assert any(a.exact == "He said the decision was final." for a in quote.anchors[1:])
+    assert any(link.selector.exact == "He said the decision was final." for link in quote.links)
 
 
 def test_boilerplate_figure_repeated_everywhere_is_ignored() -> None:
@@ -102,7 +106,7 @@ def test_boilerplate_figure_repeated_everywhere_is_ignored() -> None:
     )
     brief = brief_of(f"Costs\n\n{body}\n\nWhy It Matters\n\nThe total was $5 million per item.\n")
     why = brief.sections[-1].items[0]
-    assert why.anchors[1:] == []
+    assert why.links == []
 
 
 def test_a_nested_quotation_does_not_end_the_sentence() -> None:

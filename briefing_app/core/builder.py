@@ -202,7 +202,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
                 id="",
                 kind=kind,
                 text=item_text,
-                anchors=[make_selector(text, start, end)],
+                source=make_selector(text, start, end),
                 speaker=speaker,
                 quote=quote_without_attribution(item_text, speaker)
                 if kind is ItemKind.QUOTE

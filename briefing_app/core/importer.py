@@ -20,7 +20,7 @@ from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_js
 from briefing_app.core.readers.decoding import decode_bytes, read_bytes
 from briefing_app.core.readers.markdown import read_markdown
 from briefing_app.core.readers.plain_text import read_plain_text
-from briefing_app.core.restore import relink_brief
+from briefing_app.core.restore import restore_brief
 from briefing_app.core.text.text_index import text_index
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
@@ -82,7 +82,7 @@ def _import_text(text: str, *, name: str | None, fmt: str) -> Brief:
     if not text.strip():
         raise BriefInputError(name, "the file is empty")
     if fmt == "brief-json":
-        return relink_brief(parse_brief_json(text, name))
+        return restore_brief(parse_brief_json(text, name))
     document = read_markdown(text, name) if fmt == "markdown" else read_plain_text(text)
     if not document.blocks:
         raise BriefInputError(name, "no article text found")

@@ -9,9 +9,20 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    GetJsonSchemaHandler,
+    NonNegativeInt,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 SCHEMA_VERSION = 1
 CONTEXT_CHARS = 32
@@ -54,8 +65,9 @@ class Selector(_Strict):
     """A W3C TextPositionSelector and TextQuoteSelector pair into ``article.text``.
 
     Invariant: ``text[start:end] == exact``; ``prefix``/``suffix`` are the (up to 32)
-    characters right before and after.  Offsets count Unicode code points.  Frozen: one
-    passage cited the same way by several items is one shared selector.
+    characters right before and after.  Offsets count Unicode code points.  Pure W3C: why a
+    passage matters to an item is a :class:`Link`'s business, so annotations and exports can
+    use selectors as they are.  Frozen: one passage is one shared selector.
     """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -65,9 +77,6 @@ class Selector(_Strict):
     exact: str
     prefix: str = ""
     suffix: str = ""
-    reason: LinkReason = LinkReason.SOURCE
-    detail: str = Field(default="", description="What ties the span to the item, e.g. a figure.")
-    score: float = Field(default=1.0, ge=0.0, description="Link strength; higher is stronger.")
 
     @model_validator(mode="after")
     def _check_order(self) -> Selector:
@@ -76,6 +85,32 @@ class Selector(_Strict):
         if len(self.exact) != self.end - self.start:
             raise ValueError("exact does not have end - start characters")
         return self
+
+
+class Link(_Strict):
+    """A corroborating passage of an item: where it is, why it is linked and how strongly."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    selector: Selector
+    reason: LinkReason
+    detail: str = Field(default="", description="What ties the span to the item, e.g. a figure.")
+    score: float = Field(default=1.0, ge=0.0, description="Link strength; higher is stronger.")
+
+
+class Anchor(_Strict):
+    """One entry of an item's ``anchors`` list in a ``.brief.json`` file: a selector with
+    the link's reason, detail and score.  The first is the item's own span (reason
+    ``source``), the rest corroborate it, strongest first."""
+
+    start: NonNegativeInt
+    end: NonNegativeInt
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    reason: LinkReason = LinkReason.SOURCE
+    detail: str = ""
+    score: float = Field(default=1.0, ge=0.0)
 
 
 class Speaker(_Strict):
@@ -100,14 +135,21 @@ class Hedge(_Strict):
 
 
 class Item(_Strict):
-    """One claim, quote or point shown in a section tab, linked to its article text."""
+    """One claim, quote or point shown in a section tab, linked to its article text.
+
+    In memory the item's own span is ``source`` and its corroborating passages are
+    ``links``; in a ``.brief.json`` file both are the one ``anchors`` list that earlier
+    versions wrote (own span first), so files and scripts from either version agree.
+    """
 
     id: str
     kind: ItemKind
     text: str
-    anchors: list[Selector] = Field(
-        default_factory=list,
-        description="First the item's own span, then corroborating spans, strongest first.",
+    source: Selector | None = Field(
+        default=None, description="The item's own span; None when its text was not found."
+    )
+    links: list[Link] = Field(
+        default_factory=list, description="Corroborating passages, strongest first."
     )
     speaker: Speaker | None = None
     quote: str | None = Field(
@@ -118,6 +160,94 @@ class Item(_Strict):
     figures: list[Figure] = Field(default_factory=list)
     dates: list[str] = Field(default_factory=list)
     hedges: list[Hedge] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_anchors(cls, data: Any) -> Any:
+        """Read the file's ``anchors`` list into ``source`` and ``links``."""
+        if isinstance(data, dict) and "anchors" in data:
+            data = dict(data)
+            anchors = data.pop("anchors")
+            if not isinstance(anchors, list):
+                raise ValueError("anchors must be a list")
+            data["source"] = _selector_part(anchors[0]) if anchors else None
+            data["links"] = [_link_part(anchor) for anchor in anchors[1:]]
+        return data
+
+    @model_serializer(mode="wrap")
+    def _to_anchors(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Write ``source`` and ``links`` as the file's ``anchors`` list, in its place."""
+        fields = handler(self)
+        source, links = fields.pop("source", None), fields.pop("links", [])
+        anchors = [] if source is None else [{**source, "reason": "source", "detail": "",
+                                              "score": 1.0}]
+        anchors += [{**link["selector"], "reason": link["reason"], "detail": link["detail"],
+                     "score": link["score"]} for link in links]
+        return {"id": fields.pop("id"), "kind": fields.pop("kind"), "text": fields.pop("text"),
+                "anchors": anchors, **fields}
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Publish the file shape: an ``anchors`` list of :class:`Anchor` objects."""
+        schema = handler.resolve_ref_schema(handler(core_schema))
+        properties = schema["properties"]
+        anchor_ref = handler(Anchor.__pydantic_core_schema__)
+        ordered = {}
+        for name, value in properties.items():
+            if name == "source":
+                ordered["anchors"] = {
+                    "type": "array",
+                    "items": anchor_ref,
+                    "title": "Anchors",
+                    "description": "First the item's own span (reason 'source'), then "
+                    "corroborating spans, strongest first.",
+                }
+            elif name != "links":
+                ordered[name] = value
+        schema["properties"] = ordered
+        return schema
+
+    def spans(self) -> list[Selector]:
+        """Every selector of the item: its own span first, then its links' selectors."""
+        own = [self.source] if self.source is not None else []
+        return own + [link.selector for link in self.links]
+
+
+def _selector_part(anchor: Any) -> Any:
+    if not isinstance(anchor, dict):
+        return anchor
+    return {key: anchor[key] for key in _SELECTOR_KEYS if key in anchor} | {
+        key: value for key, value in anchor.items() if key not in _ANCHOR_KEYS
+    }
+
+
+def _link_part(anchor: Any) -> Any:
+    if not isinstance(anchor, dict):
+        return anchor
+    link = {key: anchor[key] for key in ("reason", "detail", "score") if key in anchor}
+    link["selector"] = _selector_part(anchor)
+    return link
+
+
+_SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
+_ANCHOR_KEYS = frozenset((*_SELECTOR_KEYS, "reason", "detail", "score"))
+
+
+def wire_location(location: tuple[str | int, ...]) -> tuple[str | int, ...]:
+    """Map a validation error's location on ``source``/``links`` back to the file's
+    ``anchors`` list, so an error can point at the line that holds it."""
+    parts = list(location)
+    for index, part in enumerate(parts):
+        if part == "source":
+            return (*parts[:index], "anchors", 0, *parts[index + 1 :])
+        if part == "links" and index + 1 < len(parts) and isinstance(parts[index + 1], int):
+            rest = parts[index + 2 :]
+            if rest[:1] == ["selector"]:
+                rest = rest[1:]
+            return (*parts[:index], "anchors", parts[index + 1] + 1, *rest)
+    return location
 
 
 class Section(_Strict):

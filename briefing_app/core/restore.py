@@ -18,8 +18,32 @@ from briefing_app.core.text.facts import figures_for_model, find_hedges, item_da
 from briefing_app.core.text.text_index import text_index
 
 
+def restore_brief(brief: Brief) -> Brief:
+    """A saved brief ready to read: as saved when its article and every anchor still agree,
+    else re-anchored and re-linked.
+
+    Why trust a saved brief: linking a long article takes a second; a file this app wrote
+    already holds the result, and its anchors are checked against its text, so a changed
+    article (or a hand-edited offset) is caught and only then is the brief rebuilt.
+    """
+    text = normalise_text(brief.article.text)
+    if text == brief.article.text and brief.id == content_id(text) and _anchors_hold(brief):
+        return brief
+    return relink_brief(brief)
+
+
+def _anchors_hold(brief: Brief) -> bool:
+    text = brief.article.text
+    for item in brief.items():
+        if item.source is not None and not selector_holds(text, item.source):
+            return False
+        if not all(selector_holds(text, link.selector) for link in item.links):
+            return False
+    return True
+
+
 def relink_brief(brief: Brief) -> Brief:
-    """Normalise the text, re-anchor each item's own span and refresh its facts."""
+    """Normalise the text, re-anchor each item's own span, refresh its facts and re-link."""
     text = normalise_text(brief.article.text)
     brief.article.text = text
     brief.id = content_id(text)
@@ -27,14 +51,13 @@ def relink_brief(brief: Brief) -> Brief:
     index = text_index(text)
     for item in brief.items():
         own = _own_anchor(text, item)
+        item.source, item.links = own, []
         if own is None:
             orphans.append(item.id)
-            item.anchors = []
             item.figures = item_figures(item.text)
             item.dates = item_dates(item.text)
             item.hedges = find_hedges(item.text)
             continue
-        item.anchors = [own]
         if item.kind is ItemKind.QUOTE and item.quote is None:
             item.quote = quote_without_attribution(item.text, item.speaker)
         item.figures = figures_for_model(index.figures_in(own.start, own.end))
@@ -49,8 +72,8 @@ def relink_brief(brief: Brief) -> Brief:
 
 
 def _own_anchor(text: str, item: Item) -> Selector | None:
-    if item.anchors:
-        found = reanchor(text, item.anchors[0])
+    if item.source is not None:
+        found = reanchor(text, item.source)
         if found is not None:
             return found
     position = text.find(item.text) if item.text else -1
@@ -63,7 +86,7 @@ def check_invariants(brief: Brief, path: str | None = None) -> None:
     """Raise BriefInputError for the first anchor whose position and quote disagree."""
     text = brief.article.text
     for item in brief.items():
-        for number, selector in enumerate(item.anchors):
+        for number, selector in enumerate(item.spans()):
             if not selector_holds(text, selector):
                 line, column = line_and_column(text, min(selector.start, len(text)))
                 raise BriefInputError(

@@ -62,7 +62,7 @@ def hedge_label(kind: str) -> str:
 
 def evidence_label(item: Item) -> str:
     """How much article text backs the item, for the card's corner."""
-    count = len(item.anchors)
+    count = len(item.spans())
     if count == 0:
         return "not found in article"
     return "1 passage" if count == 1 else f"{count} passages"
@@ -302,7 +302,8 @@ class CardDelegate(QStyledItemDelegate):
                 painter.setPen(muted)
                 painter.drawText(layout.role, Qt.TextFlag.TextWordWrap, item.speaker.role)
         painter.setFont(self._small)
-        meta_color = muted if item.anchors else QColor(theme.badge_colors("allegation")[1])
+        orphan = QColor(theme.badge_colors("allegation")[1])
+        meta_color = muted if item.source is not None else orphan
         painter.setPen(meta_color)
         painter.drawText(
             layout.meta,

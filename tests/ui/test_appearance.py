@@ -43,7 +43,7 @@ def test_highlights_follow_the_theme(window: MainWindow) -> None:
     window.select_item("lede-2")
     window.set_theme("dark")
     window.highlighter.flush()
-    own = window.index.item("lede-2").anchors[0]
+    own = window.index.item("lede-2").source
     block = window.article.document().findBlock(window.article.offsets.to_utf16(own.start))
     colors = {r.format.background().color().name().upper() for r in block.layout().formats()}
     assert DARK.own_span.upper() in colors

@@ -33,7 +33,7 @@ def test_selection_rehighlights_only_touched_paragraphs(qtbot, brief: Brief) -> 
     original = highlighter.rehighlightBlock
     highlighter.rehighlightBlock = lambda block: (calls.append(block.blockNumber()),
                                                   original(block))
-    own = brief.items()[0].anchors[0]
+    own = brief.items()[0].source
     highlighter.set_item_spans([(own.start, own.end)], [])
     assert calls == [0]
     assert LIGHT.own_span.upper() in _backgrounds(editor, 0)

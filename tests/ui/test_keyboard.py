@@ -90,7 +90,7 @@ def test_j_and_k_move_between_cards(window: MainWindow, qtbot) -> None:
     assert window.selected_item_id == "lede-1"
     qtbot.keyClick(view, Qt.Key.Key_Down)  # the list's own keys work too
     assert window.selected_item_id == "lede-2"
-    own = window.index.item("lede-2").anchors[0]
+    own = window.index.item("lede-2").source
     assert window.article.textCursor().selectedText() == own.exact
 
 
@@ -160,7 +160,7 @@ def test_link_tint_toggle_tints_cited_text(window: MainWindow, qtbot) -> None:
     assert window.actions["link_tint"].isChecked()
     assert window.settings.link_tint()
     window.highlighter.flush()
-    own = window.index.item("quote-okafor").anchors[0]
+    own = window.index.item("quote-okafor").source
     block = window.article.document().findBlock(window.article.offsets.to_utf16(own.start))
     tint = window.theme.section_tint_color("quotes")
     assert any(r.format.background().color() == tint for r in block.layout().formats())

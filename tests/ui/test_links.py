@@ -10,7 +10,7 @@ from briefing_app.ui.main_window import MainWindow
 
 
 def _anchor(window: MainWindow, item_id: str, n: int = 0):
-    return window.index.item(item_id).anchors[n]
+    return window.index.item(item_id).spans()[n]
 
 
 def _span_visible(window: MainWindow, start: int, end: int) -> bool:
@@ -44,7 +44,7 @@ def test_selecting_a_card_selects_and_shows_its_span(window: MainWindow) -> None
 def test_every_item_lands_in_view(window: MainWindow) -> None:
     for item in window.brief.items():
         assert window.select_item(item.id)
-        own = item.anchors[0]
+        own = item.source
         assert window.article.textCursor().selectedText() == own.exact, item.id
         assert _span_visible(window, own.start, own.end), item.id
 
@@ -146,7 +146,7 @@ def test_hover_underlines_the_span_a_click_would_follow(window: MainWindow) -> N
 
 def test_evidence_steps_with_n_and_shift_n(window: MainWindow, qtbot) -> None:
     window.select_item("know-1")
-    anchors = window.index.item("know-1").anchors
+    anchors = window.index.item("know-1").spans()
     window.article.setFocus()
     qtbot.keyClick(window.article, Qt.Key.Key_N)
     assert window.evidence_position == 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from briefing_app.core.model import CONTEXT_CHARS, LinkReason, Selector
+from briefing_app.core.model import CONTEXT_CHARS, Selector
 
 FUZZY_MIN_SCORE = 0.75
 FUZZY_MARGIN = 0.05
@@ -21,15 +21,7 @@ _MAX_FUZZY_CANDIDATES = 60
 _MAX_FUZZY_QUOTE = 2000
 
 
-def make_selector(
-    text: str,
-    start: int,
-    end: int,
-    *,
-    reason: LinkReason = LinkReason.SOURCE,
-    detail: str = "",
-    score: float = 1.0,
-) -> Selector:
+def make_selector(text: str, start: int, end: int) -> Selector:
     """A selector for ``text[start:end]`` with up to 32 characters of context either side."""
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
@@ -40,9 +32,6 @@ def make_selector(
         exact=text[start:end],
         prefix=text[max(0, start - CONTEXT_CHARS) : start],
         suffix=text[end : end + CONTEXT_CHARS],
-        reason=reason,
-        detail=detail,
-        score=round(score, 3),
     )
 
 
@@ -62,15 +51,14 @@ def reanchor(text: str, selector: Selector) -> Selector | None:
     exact = selector.exact
     if not exact:
         return None
-    keep = {"reason": selector.reason, "detail": selector.detail, "score": selector.score}
     if selector.end <= len(text) and text[selector.start : selector.end] == exact:
-        return make_selector(text, selector.start, selector.end, **keep)
+        return make_selector(text, selector.start, selector.end)
     nearest = _nearest_exact(text, exact, selector.start)
     if nearest is not None:
-        return make_selector(text, nearest, nearest + len(exact), **keep)
+        return make_selector(text, nearest, nearest + len(exact))
     found = _fuzzy(text, selector)
     if found is not None:
-        return make_selector(text, found[0], found[1], **keep)
+        return make_selector(text, found[0], found[1])
     return None
 
 

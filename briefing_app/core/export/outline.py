@@ -30,7 +30,7 @@ def render_outline(brief: Brief) -> str:
     if facts:
         lines.append(" \u00b7 ".join(facts))
     items = brief.items()
-    links = sum(max(0, len(item.anchors) - 1) for item in items)
+    links = sum(len(item.links) for item in items)
     lines.append(
         f"{len(brief.sections)} sections, {len(items)} items, {links} links "
         f"\u00b7 {len(brief.article.text):,} characters \u00b7 id {brief.id}"
@@ -69,15 +69,15 @@ def _item_lines(brief: Brief, item: Item) -> list[str]:
         lines.append(
             "      hedged: " + "; ".join(f"{h.kind}: \u201c{h.text}\u201d" for h in item.hedges)
         )
-    if not item.anchors:
+    if item.source is None:
         lines.append("      source: (orphan: text not found in the article)")
         return lines
-    own = item.anchors[0]
+    own = item.source
     lines.append(f"      source: {own.start}\u2013{own.end}")
-    for link in item.anchors[1:]:
-        excerpt = textwrap.shorten(link.exact, 60, placeholder="\u2026")
+    for link in item.links:
+        excerpt = textwrap.shorten(link.selector.exact, 60, placeholder="\u2026")
         lines.append(
             f"      \u21b3 {link.reason} {link.detail!s}".rstrip()
-            + f" @ {link.start}\u2013{link.end} (score {link.score:g}): {excerpt}"
+            + f" @ {link.selector.start}\u2013{link.selector.end} (score {link.score:g}): {excerpt}"
         )
     return lines

@@ -21,7 +21,7 @@ from briefing_app.core.linking.evidence import (
     SentenceEvidence,
 )
 from briefing_app.core.linking.statements import SpeakerStatements
-from briefing_app.core.model import Brief, Item, LinkReason, Selector
+from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
 from briefing_app.core.text.text_index import TextIndex, text_index
 
 MAX_LINKS_PER_ITEM = 8
@@ -42,21 +42,21 @@ class _Candidate:
 
 
 def link_brief(brief: Brief) -> Brief:
-    """Replace every item's corroborating anchors with freshly computed ones, in place."""
+    """Replace every item's links with freshly computed ones, in place."""
     text = brief.article.text
     index = text_index(text)
     evidence = SentenceEvidence(index)
     speakers = SpeakerStatements(brief, index)
     statements = speakers.statements()
     mention_positions = [position for position, _ in speakers.mentions]
-    made: dict[tuple[int, LinkReason, str, float], Selector] = {}
+    made = _SharedLinks(text, index)
     for item in brief.items():
-        if not item.anchors:
+        own = item.source
+        if own is None:
             continue
-        own = item.anchors[0]
         reported = _reported(speakers, mention_positions, item, own)
         candidates = _score_candidates(item, own, evidence, statements, reported)
-        item.anchors = [own, *_best_links(text, index, own, candidates, made)]
+        item.links = _best_links(index, own, candidates, made)
     return brief
 
 
@@ -70,36 +70,52 @@ def _reported(
     return found
 
 
+class _SharedLinks:
+    """One selector per cited sentence and one link per (sentence, reason, detail, score):
+    a passage cited the same way by several items is one shared, unchanging object."""
+
+    def __init__(self, text: str, index: TextIndex) -> None:
+        self.text = text
+        self.index = index
+        self._selectors: dict[int, Selector] = {}
+        self._links: dict[tuple[int, LinkReason, str, float], Link] = {}
+
+    def link(self, number: int, candidate: _Candidate) -> Link:
+        """The link to sentence ``number`` for this candidate's reason and score."""
+        key = (number, candidate.reason, candidate.detail, candidate.score)
+        link = self._links.get(key)
+        if link is None:
+            selector = self._selectors.get(number)
+            if selector is None:
+                sentence = self.index.sentences[number]
+                selector = make_selector(self.text, sentence.start, sentence.end)
+                self._selectors[number] = selector
+            link = self._links[key] = Link(
+                selector=selector,
+                reason=candidate.reason,
+                detail=candidate.detail,
+                score=round(candidate.score, 3),
+            )
+        return link
+
+
 def _best_links(
-    text: str,
     index: TextIndex,
     own: Selector,
     candidates: dict[int, _Candidate],
-    made: dict[tuple[int, LinkReason, str, float], Selector],
-) -> list[Selector]:
+    made: _SharedLinks,
+) -> list[Link]:
     ranked = sorted(
         candidates.items(), key=lambda pair: (-pair[1].score, index.sentences[pair[0]].start)
     )
-    links: list[Selector] = []
+    links: list[Link] = []
     for number, candidate in ranked:
         sentence = index.sentences[number]
         overlaps_own = sentence.start < own.end and own.start < sentence.end
         if candidate.score < MIN_LINK_SCORE or overlaps_own:
             continue
-        key = (number, candidate.reason, candidate.detail, candidate.score)
-        selector = made.get(key)
-        if (
-            selector is None
-        ):  # the same passage cited the same way is one shared, unchanging selector
-            selector = made[key] = make_selector(
-                text,
-                sentence.start,
-                sentence.end,
-                reason=candidate.reason,
-                detail=candidate.detail,
-                score=candidate.score,
-            )
-        links.append(selector)
+        link = made.link(number, candidate)
+        links.append(link)
         if len(links) >= MAX_LINKS_PER_ITEM:
             break
     return links

@@ -16,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from briefing_app.core.model import Brief, Item, LinkReason, SectionKind
+from briefing_app.core.model import Brief, Item, LinkReason, SectionKind, Selector
 
 
 class Citation(NamedTuple):
@@ -38,7 +38,7 @@ class Citation(NamedTuple):
 
     @property
     def is_own_span(self) -> bool:
-        """True for the item's own sentence or paragraph (its first anchor)."""
+        """True for the item's own sentence or paragraph (``Item.source``)."""
         return self.anchor_index == 0
 
 
@@ -87,9 +87,12 @@ class SpanIndex:
                 self._items[item.id] = item
                 self._section_of_item[item.id] = section_index
                 own: list[Citation] = []
-                for anchor_index, anchor in enumerate(item.anchors):
-                    start = min(anchor.start, self.text_length)
-                    end = min(max(anchor.end, start), self.text_length)
+                first = 0 if item.source is not None else 1  # 0 is always the own span
+                for anchor_index, (selector, reason, score, detail) in enumerate(
+                    _anchors(item), start=first
+                ):
+                    start = min(selector.start, self.text_length)
+                    end = min(max(selector.end, start), self.text_length)
                     citation = Citation(
                         item_id=item.id,
                         section_index=section_index,
@@ -97,9 +100,9 @@ class SpanIndex:
                         anchor_index=anchor_index,
                         start=start,
                         end=end,
-                        reason=anchor.reason,
-                        score=anchor.score,
-                        detail=anchor.detail,
+                        reason=reason,
+                        score=score,
+                        detail=detail,
                     )
                     own.append(citation)
                     if end > start:
@@ -170,6 +173,14 @@ class SpanIndex:
             return 0.0
         cited = sum(end - start for start, end in self.cited_ranges())
         return cited / self.text_length
+
+
+def _anchors(item: Item) -> Iterable[tuple[Selector, LinkReason, float, str]]:
+    """The item's own span (anchor 0) and then its links, as citation parts."""
+    if item.source is not None:
+        yield item.source, LinkReason.SOURCE, 1.0, ""
+    for link in item.links:
+        yield link.selector, link.reason, link.score, link.detail
 
 
 def _segments(citations: list[Citation]) -> list[Segment]:

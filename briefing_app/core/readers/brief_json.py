@@ -12,7 +12,7 @@ import json
 from pydantic import ValidationError
 
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.model import SCHEMA_VERSION, Brief
+from briefing_app.core.model import SCHEMA_VERSION, Brief, wire_location
 from briefing_app.core.readers.decoding import line_and_column
 from briefing_app.core.readers.json_position import json_value_offset
 
@@ -53,9 +53,10 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         return Brief.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        location = wire_location(tuple(first["loc"]))
+        where = ".".join(str(part) for part in location) or "(top level)"
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
-        offset = json_value_offset(text, tuple(first["loc"]))
+        offset = json_value_offset(text, location)
         line, column = line_and_column(text, offset) if offset is not None else (None, None)
         raise BriefInputError(
             path,

@@ -1,0 +1,83 @@
+"""The .brief.json contract: earlier files still load, and what we write is what they wrote.
+
+In memory an item's own span is ``Item.source`` and its corroborating passages are
+``Item.links`` (a pure W3C selector plus reason and score); on disk both stay the one
+``anchors`` list of flat objects that earlier versions wrote and their scripts read.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core import restore
+from briefing_app.core.importer import import_path, import_text
+from briefing_app.core.model import Brief, LinkReason
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+LEGACY_ANCHOR_KEYS = ["start", "end", "exact", "prefix", "suffix", "reason", "detail", "score"]
+
+
+def test_a_brief_written_by_the_earlier_version_loads_and_is_written_back_unchanged() -> None:
+    saved = (SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8")
+    brief = import_text(saved, name="harbour-strike.brief.json", fmt="brief-json")
+    assert brief.model_dump_json(indent=2) + "\n" == saved
+
+
+def test_written_items_keep_the_anchors_list_with_every_legacy_field() -> None:
+    brief = import_path(SAMPLES / "harbour-strike.txt")
+    data = json.loads(brief.model_dump_json())
+    items = [item for section in data["sections"] for item in section["items"]]
+    assert all("source" not in item and "links" not in item for item in items)
+    for item in items:
+        assert list(item)[:4] == ["id", "kind", "text", "anchors"]
+        assert [list(anchor) for anchor in item["anchors"]] == [LEGACY_ANCHOR_KEYS] * len(
+            item["anchors"]
+        )
+        assert item["anchors"][0]["reason"] == "source"
+    linked = [item for item in items if len(item["anchors"]) > 1]
+    assert linked, "the sample should have corroborating links"
+    assert all(a["reason"] != "source" for item in linked for a in item["anchors"][1:])
+
+
+def test_in_memory_items_name_their_own_span_and_links() -> None:
+    brief = import_path(SAMPLES / "harbour-strike.txt")
+    item = next(item for item in brief.items() if item.links)
+    text = brief.article.text
+    assert text[item.source.start : item.source.end] == item.text
+    link = item.links[0]
+    assert link.reason is not LinkReason.SOURCE and link.score > 0
+    assert set(type(link.selector).model_fields) == {"start", "end", "exact", "prefix", "suffix"}
+    assert item.spans() == [item.source, *(link.selector for link in item.links)]
+
+
+def test_schema_publishes_the_file_shape() -> None:
+    schema = Brief.model_json_schema()
+    item = schema["$defs"]["Item"]["properties"]
+    assert "anchors" in item and "source" not in item and "links" not in item
+    assert list(item["anchors"]["items"]["properties"]) == LEGACY_ANCHOR_KEYS
+
+
+def test_opening_a_saved_brief_does_not_relink_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    saved = (SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8")
+
+    def refuse(brief: Brief) -> Brief:
+        raise AssertionError("a saved brief whose anchors hold was re-linked")
+
+    monkeypatch.setattr(restore, "link_brief", refuse)
+    brief = import_text(saved, name="saved.brief.json", fmt="brief-json")
+    assert sum(len(item.links) for item in brief.items()) > 10
+
+
+def test_a_saved_brief_whose_article_changed_is_reanchored_and_relinked() -> None:
+    data = json.loads((SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8"))
+    data["article"]["text"] = "A new first paragraph.\n\n" + data["article"]["text"]
+    brief = import_text(json.dumps(data), name="edited.brief.json", fmt="brief-json")
+    text = brief.article.text
+    for item in brief.items():
+        assert text[item.source.start : item.source.end] == item.text
+        for link in item.links:
+            assert text[link.selector.start : link.selector.end] == link.selector.exact
+    assert brief.id != data["id"]
