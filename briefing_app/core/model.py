@@ -289,12 +289,6 @@ class Brief(_Strict):
         """All items in reading order, across sections."""
         return [item for section in self.sections for item in section.items]
 
-    def section_of(self, item_id: str) -> Section | None:
-        """The section holding the item with this id, if any."""
-        for section in self.sections:
-            if any(item.id == item_id for item in section.items):
-                return section
-        return None
 
 
 def content_id(text: str) -> str:

@@ -21,7 +21,6 @@ class PeopleRegistry:
 
     roles: dict[str, str | None] = field(default_factory=dict)
     by_surname: dict[str, list[str]] = field(default_factory=dict)
-    last_person: str | None = None
 
     def add(self, name: str, role: str | None) -> None:
         """Record a person (or organisation) and the role the article gave them, if any."""

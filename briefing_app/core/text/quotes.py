@@ -39,7 +39,3 @@ def _opens(text: str, index: int) -> bool:
         return True
     return index == 0 or not text[index - 1].isalnum()
 
-
-def has_quote_mark(text: str) -> bool:
-    """True when the text holds any quotation mark (a cheap test before parsing)."""
-    return _QUOTE_MARK.search(text) is not None
