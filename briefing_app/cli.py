@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from briefing_app import __version__
 from briefing_app.core.atomic_write import write_text_atomically
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.export.wording import count_of
 
 if TYPE_CHECKING:
-    pass
+    from briefing_app.core.model import Brief
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -89,24 +90,31 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _brief_json(brief) -> str:
+FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
+
+
+def _brief_json(brief: Brief) -> str:
     return brief.model_dump_json(indent=2) + "\n"
+
+
+def _print_warnings(path: Path, brief: Brief) -> None:
+    for warning in brief.warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
 
 
 def _cmd_import(options: argparse.Namespace) -> int:
     from briefing_app.core.importer import import_path
 
     brief = import_path(options.path)
-    for warning in brief.warnings:
-        print(f"warning: {options.path}: {warning}", file=sys.stderr)
+    _print_warnings(options.path, brief)
     payload = _brief_json(brief)
     if options.output is None or str(options.output) == "-":
         sys.stdout.write(payload)
     else:
         write_text_atomically(options.output, payload)
-        items = len(brief.items())
+        sections = count_of(len(brief.sections), "section")
         print(
-            f"wrote {options.output}: {len(brief.sections)} sections, {items} items",
+            f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}",
             file=sys.stderr,
         )
     return EXIT_OK
@@ -122,6 +130,8 @@ def _cmd_show(options: argparse.Namespace) -> int:
 
 
 def _cmd_validate(options: argparse.Namespace) -> int:
+    """Check a brief file as saved, or an article as it would import, and say which it was:
+    "ok" on an article means it imports cleanly, not that it is a brief."""
     from briefing_app.core.importer import detect_format, import_text
     from briefing_app.core.readers.brief_json import parse_brief_json
     from briefing_app.core.readers.decoding import decode_bytes, read_bytes
@@ -129,15 +139,22 @@ def _cmd_validate(options: argparse.Namespace) -> int:
 
     path = options.path
     text = decode_bytes(read_bytes(path), path)
-    if detect_format(path, text) == "brief-json":
+    fmt = detect_format(path, text)
+    if fmt == "brief-json":
         brief = parse_brief_json(text, str(path))
-        check_invariants(brief, str(path))
     else:
-        brief = import_text(text, name=str(path), fmt=detect_format(path, text))
-        check_invariants(brief, str(path))
+        brief = import_text(text, name=str(path), fmt=fmt)
+    check_invariants(brief, str(path))
+    _print_warnings(path, brief)
     items = brief.items()
-    anchors = sum(len(item.spans()) for item in items)
-    print(f"ok: {path}: {len(brief.sections)} sections, {len(items)} items, {anchors} anchors")
+    counts = (
+        f"{count_of(len(brief.sections), 'section')}, {count_of(len(items), 'item')}, "
+        f"{count_of(sum(len(item.spans()) for item in items), 'anchor')}"
+    )
+    if fmt == "brief-json":
+        print(f"ok: {path}: brief with {counts}; every anchor matches the article")
+    else:
+        print(f"ok: {path}: {FORMAT_NAMES[fmt]} article that imports as {counts}")
     return EXIT_OK
 
 

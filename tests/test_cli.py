@@ -244,6 +244,63 @@ def test_version() -> None:
     assert result.out.startswith("briefing-app ")
 
 
+ONE_PARAGRAPH = "Harbour reopens\n\nThe harbour reopened on Monday after a two-day storm.\n"
+
+
+def test_counts_of_one_are_singular_everywhere(cli: Run, in_dir: Path, out_dir: Path) -> None:
+    source = in_dir / "one.txt"
+    source.write_text(ONE_PARAGRAPH, encoding="utf-8")
+    target = out_dir / "one.brief.json"
+    assert cli("import", source, "-o", target).err.splitlines() == [
+        f"warning: {source}: no recognised sections; everything is in the lede",
+        f"wrote {target}: 1 section, 1 item",
+    ]
+    shown = cli("show", target).out.splitlines()
+    assert shown[1].startswith("1 section, 1 item, 0 links · 53 characters · id ")
+    assert "== Overview [lede] — 1 item" in shown
+    checked = cli("validate", target)
+    assert checked.out == (
+        f"ok: {target}: brief with 1 section, 1 item, 1 anchor; every anchor matches the article\n"
+    )
+
+
+def test_counts_of_many_are_plural(cli: Run) -> None:
+    shown = cli("show", SAMPLE).out.splitlines()
+    assert shown[2].startswith("5 sections, 25 items, 42 links · 4,878 characters · id ")
+    assert "== Quotes (“What People Are Saying”) [quotes] — 8 items" in shown
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        (SAMPLE, "plain-text article that imports as 5 sections, 25 items, 67 anchors"),
+        (
+            REPO / "samples" / "library-budget.md",
+            "Markdown article that imports as 6 sections, 19 items, 45 anchors",
+        ),
+        (
+            SAMPLE_BRIEF,
+            "brief with 5 sections, 25 items, 67 anchors; every anchor matches the article",
+        ),
+    ],
+    ids=["text", "markdown", "brief"],
+)
+def test_validate_says_whether_it_checked_an_article_or_a_brief(
+    cli: Run, source: Path, expected: str
+) -> None:
+    result = cli("validate", source)
+    assert (result.status, result.err) == (0, "")
+    assert result.out == f"ok: {source}: {expected}\n"
+
+
+def test_validate_of_an_article_repeats_its_import_warnings(cli: Run) -> None:
+    source = FIXTURES / "no-sections.txt"
+    result = cli("validate", source)
+    assert result.status == 0
+    assert result.err == f"warning: {source}: no recognised sections; everything is in the lede\n"
+    assert result.out.startswith(f"ok: {source}: plain-text article that imports as 1 section,")
+
+
 def test_reimport_keeps_section_and_item_ids(cli: Run, out_dir: Path) -> None:
     first = _import_sample(cli, out_dir)
     second = out_dir / "again.brief.json"
@@ -483,7 +540,8 @@ EXPECTED_WORDS = {
     "directory": "directory",
     "missing": "no such file",
     "malformed-json": "malformed JSON",
-    "schema-invalid-json": "not a valid brief",
+    "schema-invalid-json": "not a valid brief: id: Input should be a valid string (and 1 more "
+    "problem)",
     "json-not-object": "not a brief",
     "json-newer-version": "newer",
     "undecodable": "Windows-1252",
