@@ -11,6 +11,7 @@ fresh interpreter in test_architecture.py.)
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -22,6 +23,8 @@ from pathlib import Path
 import pytest
 
 from briefing_app.cli import main
+from briefing_app.cli.arguments import parse_window_size
+from briefing_app.core import importer
 from briefing_app.core.model import Brief, SectionKind
 from briefing_app.core.readers.decoding import MAX_INPUT_BYTES
 
@@ -238,10 +241,17 @@ def test_schema_is_json_with_sections(cli: Run) -> None:
     assert {"sections", "article"} <= set(schema["properties"])
 
 
-def test_version() -> None:
-    result = run_process("--version")
+def test_version(cli: Run) -> None:
+    result = cli("--version")
     assert result.status == 0
-    assert result.out.startswith("briefing-app ")
+    assert result.out.startswith("briefing-app 0.")
+
+
+def test_help_lists_the_commands(cli: Run) -> None:
+    result = cli("--help")
+    assert result.status == 0
+    for command in ("import", "show", "validate", "schema", "screenshot"):
+        assert command in result.out
 
 
 ONE_PARAGRAPH = "Harbour reopens\n\nThe harbour reopened on Monday after a two-day storm.\n"
@@ -633,7 +643,106 @@ def test_named_pipe_is_refused_without_blocking(in_dir: Path, out_dir: Path) -> 
     _assert_output_folder_clean(out_dir)
 
 
-def test_unknown_option_is_a_usage_error() -> None:
-    result = run_process("import", SAMPLE, "--no-such-option")
-    assert result.status == 2
-    assert "Traceback" not in result.err
+# --- usage errors ---------------------------------------------------------------------------
+
+
+def assert_usage_error(result: Outcome) -> str:
+    """Exit 2 and one ``error:`` line: no usage block, no traceback, nothing on stdout."""
+    assert result.status == 2, (result.status, result.err)
+    assert result.out == ""
+    lines = result.err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("error: "), result.err
+    assert "usage:" not in result.err and "Traceback" not in result.err
+    return lines[0]
+
+
+MISTYPED = {
+    "import a.txt --no-such-option": "error: import: unrecognised option --no-such-option",
+    "import --x": "error: import: unrecognised option --x",
+    "show a.txt --jsn": "error: show: unrecognised option --jsn",
+    "validate a.txt extra": "error: validate: unexpected argument 'extra'",
+    "--bogus": "error: unrecognised option --bogus",
+    "import": "error: import: the following arguments are required: path",
+    "screenshot": "error: screenshot: the following arguments are required: --out",
+    "import a.txt -o": "error: import: argument -o/--output: expected one argument",
+    "screenshot --theme neon --out x.png": "error: screenshot: argument --theme: invalid "
+    "choice: 'neon' (choose from 'light', 'dark', 'sepia')",
+}
+
+
+@pytest.mark.parametrize("command_line", MISTYPED)
+def test_a_mistyped_command_line_is_one_error_line(cli: Run, command_line: str) -> None:
+    assert assert_usage_error(cli(*command_line.split())) == MISTYPED[command_line]
+
+
+@pytest.mark.parametrize(
+    ("size", "complaint"),
+    [
+        ("abc", "--size must look like 1400x900 (width x height), not 'abc'"),
+        ("1400", "--size must look like 1400x900 (width x height), not '1400'"),
+        ("1400x900x3", "--size must look like 1400x900 (width x height), not '1400x900x3'"),
+        ("1_400x900", "--size must look like 1400x900 (width x height), not '1_400x900'"),
+        ("0x0", "--size must be from 200x150 to 10000x10000, not '0x0'"),
+        ("-5x10", "--size must be from 200x150 to 10000x10000, not '-5x10'"),
+        ("99999x99999", "--size must be from 200x150 to 10000x10000, not '99999x99999'"),
+        ("1400x" + "9" * 5000, "--size must be from 200x150 to 10000x10000, not '1400x9999"),
+    ],
+    ids=[
+        "letters",
+        "one-number",
+        "three-numbers",
+        "underscore",
+        "zero",
+        "negative",
+        "huge",
+        "5000-digits",
+    ],
+)
+def test_a_bad_size_is_named_and_refused_before_anything_is_drawn(
+    cli: Run, out_dir: Path, size: str, complaint: str
+) -> None:
+    line = assert_usage_error(cli("screenshot", SAMPLE, "--size", size, "--out", out_dir / "s.png"))
+    assert line.startswith(f"error: {complaint}"), line
+    assert list(out_dir.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("size", "expected"),
+    [("1400x900", (1400, 900)), ("200X150", (200, 150)), (" 10000×10000 ", (10_000, 10_000))],
+    ids=["default", "smallest", "largest"],
+)
+def test_sizes_within_bounds_are_read_as_pixels(size: str, expected: tuple[int, int]) -> None:
+    assert parse_window_size(size) == expected
+
+
+def test_a_usage_error_from_the_real_entry_point_is_one_line() -> None:
+    assert_usage_error(run_process("import", SAMPLE, "--no-such-option", entry="script"))
+
+
+# --- interruptions ---------------------------------------------------------------------------
+
+
+class _ClosedPipe(io.StringIO):
+    """A stdout whose reader has gone away, as ``briefing-app show … | head -1`` leaves it."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_on_stdout_ends_quietly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sys, "stdout", _ClosedPipe())
+    assert main(["show", str(SAMPLE)]) == 141  # what a shell shows for a writer cut off
+    assert capsys.readouterr().err == ""
+
+
+def test_ctrl_c_ends_with_status_130_and_no_traceback(
+    cli: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(path: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importer, "import_path", interrupted)
+    result = cli("import", SAMPLE)
+    assert (result.status, result.out, result.err) == (130, "", "")
