@@ -2,7 +2,9 @@
 
 Why markdown-it-py's token stream and not rendered HTML: we need plain reading text with
 source line numbers (``Token.map``), and raw HTML must never become live markup, so inline
-HTML tags are dropped and HTML blocks keep only their text.
+HTML tags are dropped and HTML blocks keep only their text.  YAML front matter is found by
+mdit-py-plugins' front-matter rule, in the same pass, so every line number counts from the
+top of the file; only its YAML is read here, and carefully (see ``_load_front_matter``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from html.parser import HTMLParser
 import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import Source
@@ -21,22 +24,30 @@ from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.readers.byline import is_metadata_like, take_metadata_line
 from briefing_app.core.text.section_labels import classify_heading
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable(["table", "strikethrough"])
+    .use(front_matter_plugin)
+)
+_PLAIN_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# YAML's document start: three dashes alone on the first line.  The plugin also opens on
+# "----" or "--- text", which in an article is a rule or prose, never metadata.
+_YAML_START = re.compile(r"---[ \t]*(?:\n|\Z)")
 
 
 def read_markdown(text: str, path: str | None = None) -> ParsedDocument:
     """Parse Markdown (with optional YAML front matter) into a ParsedDocument."""
     source = Source()
     title = ""
-    line_offset = 0
-    match = _FRONT_MATTER.match(text)
-    if match:
-        meta = _load_front_matter(match.group("body"), path)
-        title, source = _apply_front_matter(meta)
-        line_offset = text.count("\n", 0, match.end())
-        text = text[match.end() :]
-    blocks = _blocks_from_tokens(_PARSER.parse(text), line_offset)
+    tokens = _PARSER.parse(text)
+    if tokens and tokens[0].type == "front_matter":
+        if _YAML_START.match(text):
+            meta = _load_front_matter(tokens[0].content, path)
+            title, source = _apply_front_matter(meta)
+            tokens = tokens[1:]
+        else:
+            tokens = _PLAIN_PARSER.parse(text)
+    blocks = _blocks_from_tokens(tokens)
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
         title = title or headline
@@ -76,6 +87,9 @@ _MAX_META_VALUE = 500
 
 
 def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
+    """The front matter's YAML as a mapping of strings, refusing what could hurt: aliases,
+    tags that build objects, more than 64 KB.  Errors give the line in the file: the YAML
+    starts on line 2, under the opening dashes."""
     if len(body) > _MAX_FRONT_MATTER:
         raise BriefInputError(path, "front matter is larger than 64 KB")
     try:
@@ -132,7 +146,7 @@ def _apply_front_matter(meta: dict[str, object]) -> tuple[str, Source]:
     return first("title", "headline") or "", source
 
 
-def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
+def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []
     counters: list[int] = []  # the next number of each open ordered list (0: a bullet list)
@@ -140,7 +154,7 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
     row: list[str] | None = None
     quote_start = 0
     for token in tokens:
-        line = (token.map[0] if token.map else 0) + 1 + line_offset
+        line = (token.map[0] if token.map else 0) + 1
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list")
             start = int(token.attrGet("start") or 1) if token.type == "ordered_list_open" else 0
