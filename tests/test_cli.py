@@ -561,7 +561,7 @@ EXPECTED_WORDS = {
     "surrogate-in-json": "surrogate",
 }
 BAD_INPUTS = list(EXPECTED_WORDS)
-LOCATIONS = {"malformed-json": ":3:29: ", "undecodable": ":3:10: ", "bad-front-matter": ":3:18: "}
+LOCATIONS = {"malformed-json": ":3:29: ", "undecodable": ":3:10: ", "bad-front-matter": ":3:9: "}
 
 
 def _assert_output_folder_clean(out_dir: Path) -> None:
