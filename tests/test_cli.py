@@ -380,7 +380,9 @@ def test_encoding_fixtures_import_and_validate(cli: Run, fixture: str, out_dir: 
     target = _import_sample(cli, out_dir, FIXTURES / fixture)
     text = read_brief(target).article.text
     assert "\r" not in text and "\ufffd" not in text
-    assert cli("validate", target).status == 0
+    checked = cli("validate", target)
+    assert checked.status == 0
+    assert checked.out.startswith(f"ok: {target}: brief with 5 sections, ")
 
 
 def test_overwrites_existing_output(cli: Run, out_dir: Path) -> None:
