@@ -38,6 +38,7 @@ ENTRY_POINTS = {
     "script": [str(SCRIPT)],
 }
 UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"
+NO_SECTIONS = "no recognised sections; everything is in the lede"  # the importer's warning
 SAMPLE_SPEAKERS = (
     "Amara Okafor",
     "Desmond Achterberg",
@@ -262,7 +263,7 @@ def test_counts_of_one_are_singular_everywhere(cli: Run, in_dir: Path, out_dir: 
     source.write_text(ONE_PARAGRAPH, encoding="utf-8")
     target = out_dir / "one.brief.json"
     assert cli("import", source, "-o", target).err.splitlines() == [
-        f"warning: {source}: no recognised sections; everything is in the lede",
+        f"warning: {source}: {NO_SECTIONS}",
         f"wrote {target}: 1 section, 1 item",
     ]
     shown = cli("show", target).out.splitlines()
@@ -307,7 +308,7 @@ def test_validate_of_an_article_repeats_its_import_warnings(cli: Run) -> None:
     source = FIXTURES / "no-sections.txt"
     result = cli("validate", source)
     assert result.status == 0
-    assert result.err == f"warning: {source}: no recognised sections; everything is in the lede\n"
+    assert result.err == f"warning: {source}: {NO_SECTIONS}\n"
     assert result.out.startswith(f"ok: {source}: plain-text article that imports as 1 section,")
 
 
@@ -332,7 +333,7 @@ def test_no_sections_imports_into_lede_with_a_warning(cli: Run, out_dir: Path) -
     result = cli("import", source, "-o", target)
     assert result.status == 0, result.err
     warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
-    assert warnings == [f"warning: {source}: no recognised sections; everything is in the lede"]
+    assert warnings == [f"warning: {source}: {NO_SECTIONS}"]
     brief = read_brief(target)
     assert section_kinds(brief) == ["lede"]
     assert len(brief.sections[0].items) == 3  # the article's three paragraphs, none lost
