@@ -54,7 +54,8 @@ def test_unattributed_opening_quote_continues_previous_speaker() -> None:
 
 def test_pronoun_is_not_a_name() -> None:
     attribution = parse_attribution("“We are ready,” she said.")
-    assert attribution.speaker is None and attribution.pronoun
+    assert attribution.speaker is None
+    assert attribution.pronoun is True  # resolved later to the previous speaker
 
 
 def test_quoted_spans_handle_curly_straight_and_unclosed() -> None:

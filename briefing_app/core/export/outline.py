@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
+from briefing_app.core.export.wording import count_of
 from briefing_app.core.model import Brief, Item, SectionKind
 
 TAB_TITLES = {
@@ -32,8 +33,9 @@ def render_outline(brief: Brief) -> str:
     items = brief.items()
     links = sum(len(item.links) for item in items)
     lines.append(
-        f"{len(brief.sections)} sections, {len(items)} items, {links} links "
-        f"\u00b7 {len(brief.article.text):,} characters \u00b7 id {brief.id}"
+        f"{count_of(len(brief.sections), 'section')}, {count_of(len(items), 'item')}, "
+        f"{count_of(links, 'link')} \u00b7 {count_of(len(brief.article.text), 'character')} "
+        f"\u00b7 id {brief.id}"
     )
     for warning in brief.warnings:
         lines.append(f"warning: {warning}")
@@ -43,7 +45,8 @@ def render_outline(brief: Brief) -> str:
             f" (\u201c{section.title}\u201d)" if section.title and section.title != heading else ""
         )
         lines.append("")
-        lines.append(f"== {heading}{written} [{section.kind}] \u2014 {len(section.items)} items")
+        items_count = count_of(len(section.items), "item")
+        lines.append(f"== {heading}{written} [{section.kind}] \u2014 {items_count}")
         for item in section.items:
             lines.extend(_item_lines(brief, item))
     return "\n".join(lines) + "\n"

@@ -55,7 +55,8 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         first = exc.errors()[0]
         location = wire_location(tuple(first["loc"]))
         where = ".".join(str(part) for part in location) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
+        others = exc.error_count() - 1
+        more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
         offset = json_value_offset(text, location)
         line, column = line_and_column(text, offset) if offset is not None else (None, None)
         raise BriefInputError(

@@ -2,41 +2,49 @@
 
 Why markdown-it-py's token stream and not rendered HTML: we need plain reading text with
 source line numbers (``Token.map``), and raw HTML must never become live markup, so inline
-HTML tags are dropped and HTML blocks keep only their text.
+HTML tags are dropped and HTML blocks keep only their text.  YAML front matter is found by
+mdit-py-plugins' front-matter rule, in the same pass, so every line number counts from the
+top of the file; its YAML is read, carefully, by ``readers.front_matter``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from html.parser import HTMLParser
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
 
-from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import Source
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.readers.byline import is_metadata_like, take_metadata_line
+from briefing_app.core.readers.front_matter import read_front_matter
 from briefing_app.core.text.section_labels import classify_heading
 
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
-_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+_PARSER = (
+    MarkdownIt("commonmark", {"html": True})
+    .enable(["table", "strikethrough"])
+    .use(front_matter_plugin)
+)
+_PLAIN_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# YAML's document start: three dashes alone on the first line.  The plugin also opens on
+# "----" or "--- text", which in an article is a rule or prose, never metadata.
+_YAML_START = re.compile(r"---[ \t]*(?:\n|\Z)")
 
 
 def read_markdown(text: str, path: str | None = None) -> ParsedDocument:
     """Parse Markdown (with optional YAML front matter) into a ParsedDocument."""
     source = Source()
     title = ""
-    line_offset = 0
-    match = _FRONT_MATTER.match(text)
-    if match:
-        meta = _load_front_matter(match.group("body"), path)
-        title, source = _apply_front_matter(meta)
-        line_offset = text.count("\n", 0, match.end())
-        text = text[match.end() :]
-    blocks = _blocks_from_tokens(_PARSER.parse(text), line_offset)
+    tokens = _PARSER.parse(text)
+    if tokens and tokens[0].type == "front_matter":
+        if _YAML_START.match(text):
+            title, source = read_front_matter(tokens[0].content, path)
+            tokens = tokens[1:]
+        else:
+            tokens = _PLAIN_PARSER.parse(text)
+    blocks = _blocks_from_tokens(tokens)
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
         title = title or headline
@@ -71,68 +79,7 @@ def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
         index += 1
 
 
-_MAX_FRONT_MATTER = 64 * 1024
-_MAX_META_VALUE = 500
-
-
-def _load_front_matter(body: str, path: str | None) -> dict[str, object]:
-    if len(body) > _MAX_FRONT_MATTER:
-        raise BriefInputError(path, "front matter is larger than 64 KB")
-    try:
-        # Aliases can expand a few hundred bytes into gigabytes ("billion laughs"); article
-        # metadata never needs them, so they are refused before anything is built.
-        if any(isinstance(token, yaml.AliasToken) for token in yaml.scan(body)):
-            raise BriefInputError(path, "front matter uses YAML aliases (*name); they are not read")
-        # BaseLoader keeps every scalar a string: "published: 2026-02-30" stays text instead
-        # of failing as an impossible date, and no YAML tag can construct objects.
-        meta = yaml.load(body, Loader=yaml.BaseLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else None
-        column = mark.column + 1 if mark is not None else None
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise BriefInputError(
-            path, f"front matter is not valid YAML ({problem})", line=line, column=column
-        ) from exc
-    except RecursionError as exc:
-        raise BriefInputError(path, "front matter is nested too deeply") from exc
-    return meta if isinstance(meta, dict) else {}
-
-
-def _text_value(value: object, depth: int = 0) -> str | None:
-    """A front-matter value as one short line of text (lists joined, objects by name)."""
-    if value is None or depth > 3:
-        return None
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, list):
-        parts = (_text_value(part, depth + 1) for part in value[:20])
-        return ", ".join(part for part in parts if part) or None
-    if isinstance(value, dict):
-        return _text_value(value.get("name") or value.get("title"), depth + 1)
-    return str(value).strip()[:_MAX_META_VALUE] or None
-
-
-def _apply_front_matter(meta: dict[str, object]) -> tuple[str, Source]:
-    lowered = {str(key).lower(): value for key, value in meta.items()}
-
-    def first(*keys: str) -> str | None:
-        for key in keys:
-            value = _text_value(lowered.get(key))
-            if value:
-                return value
-        return None
-
-    source = Source(
-        publisher=first("source", "publisher", "publication", "outlet", "site"),
-        author=first("author", "authors", "byline", "by"),
-        url=first("url", "link", "canonical_url", "source_url"),
-        published=first("published", "date", "published_at", "pubdate", "updated"),
-    )
-    return first("title", "headline") or "", source
-
-
-def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
+def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []
     counters: list[int] = []  # the next number of each open ordered list (0: a bullet list)
@@ -140,7 +87,7 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int) -> list[Block]:
     row: list[str] | None = None
     quote_start = 0
     for token in tokens:
-        line = (token.map[0] if token.map else 0) + 1 + line_offset
+        line = (token.map[0] if token.map else 0) + 1
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list")
             start = int(token.attrGet("start") or 1) if token.type == "ordered_list_open" else 0

@@ -1,0 +1,78 @@
+"""The ``briefing-app`` command line: import, show, validate, schema, screenshot, or the window.
+
+Why this shape: every subcommand but the window runs on the Qt-free core, so briefs can be
+made and checked on a machine with no display; bad input and a mistyped command line are
+each one ``error:`` line and exit status 2, never a traceback or a usage dump, and an output
+file is written whole or not at all.  ``arguments`` holds the grammar, ``commands`` what
+each subcommand does; ``main`` here runs one and turns failures into exit statuses.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefing_app.cli.arguments import COMMANDS, UsageError, parse_command_line
+from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK
+from briefing_app.core.errors import BriefInputError
+
+__all__ = ["main"]
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130  # 128 + SIGINT, as a shell reports a process stopped by Ctrl+C
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a writer cut off by `| head`
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI and return the exit status; the entry points pass it to ``sys.exit``.
+
+    Why a return value and not ``sys.exit`` inside: tests and other Python callers get the
+    same status, output and files as a shell does, without a child process.
+    """
+    args = list(sys.argv[1:] if argv is None else argv)
+    if not args or args[0] == "--open" or (args[0] not in COMMANDS and args[0][:1] != "-"):
+        return _open_window(args)
+    try:
+        options = parse_command_line(args)
+        if options is None:
+            return EXIT_OK  # --help or --version: argparse has printed it
+        if options.command is None:
+            return _open_window([])
+        status = COMMAND_HANDLERS[options.command](options)
+        sys.stdout.flush()  # a reader that went away (`| head`) shows here, not at exit
+        return status
+    except BriefInputError as exc:
+        print(f"error: {exc.describe()}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+
+
+def _discard_stdout() -> None:
+    """Once the reader of stdout is gone, point stdout at the null device, so the
+    interpreter's final flush does not fail again and print a traceback at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # a stdout without a file descriptor (captured in tests)
+        pass
+
+
+def _open_window(args: list[str]) -> int:
+    if args and args[0] == "--open":
+        args = args[1:]
+    if len(args) > 1:
+        print("error: give at most one file to open", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    path = Path(args[0]) if args else None
+    from briefing_app.ui.app import run_app
+
+    return run_app(path)

@@ -1,0 +1,127 @@
+"""What each subcommand does, on the Qt-free core (screenshot alone loads the window code).
+
+Why separate from the grammar: a command receives parsed options and either prints its
+result and returns the exit status or raises BriefInputError/UsageError, which ``main``
+turns into the one ``error:`` line; none of them prints an error itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from briefing_app.cli.arguments import parse_window_size
+from briefing_app.core.atomic_write import write_text_atomically
+from briefing_app.core.export.wording import count_of
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Brief
+
+EXIT_OK = 0
+FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
+
+
+def _brief_json(brief: Brief) -> str:
+    return brief.model_dump_json(indent=2) + "\n"
+
+
+def _print_warnings(path: Path, brief: Brief) -> None:
+    for warning in brief.warnings:
+        print(f"warning: {path}: {warning}", file=sys.stderr)
+
+
+def import_command(options: argparse.Namespace) -> int:
+    """``import PATH [-o OUT]``: the brief JSON to OUT (written whole) or to stdout."""
+    from briefing_app.core.importer import import_path
+
+    brief = import_path(options.path)
+    _print_warnings(options.path, brief)
+    payload = _brief_json(brief)
+    if options.output is None or str(options.output) == "-":
+        sys.stdout.write(payload)
+    else:
+        write_text_atomically(options.output, payload)
+        sections = count_of(len(brief.sections), "section")
+        print(
+            f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}",
+            file=sys.stderr,
+        )
+    return EXIT_OK
+
+
+def show_command(options: argparse.Namespace) -> int:
+    """``show PATH [--json]``: the readable outline, or the brief JSON."""
+    from briefing_app.core.export.outline import render_outline
+    from briefing_app.core.importer import import_path
+
+    brief = import_path(options.path)
+    sys.stdout.write(_brief_json(brief) if options.json else render_outline(brief))
+    return EXIT_OK
+
+
+def validate_command(options: argparse.Namespace) -> int:
+    """``validate PATH``: check a brief as saved, or an article as it would import, and say
+    which it was: "ok" on an article means it imports cleanly, not that it is a brief."""
+    from briefing_app.core.importer import detect_format, import_text
+    from briefing_app.core.readers.brief_json import parse_brief_json
+    from briefing_app.core.readers.decoding import decode_bytes, read_bytes
+    from briefing_app.core.restore import check_invariants
+
+    path = options.path
+    text = decode_bytes(read_bytes(path), path)
+    fmt = detect_format(path, text)
+    if fmt == "brief-json":
+        brief = parse_brief_json(text, str(path))
+    else:
+        brief = import_text(text, name=str(path), fmt=fmt)
+    check_invariants(brief, str(path))
+    _print_warnings(path, brief)
+    items = brief.items()
+    counts = (
+        f"{count_of(len(brief.sections), 'section')}, {count_of(len(items), 'item')}, "
+        f"{count_of(sum(len(item.spans()) for item in items), 'anchor')}"
+    )
+    if fmt == "brief-json":
+        print(f"ok: {path}: brief with {counts}; every anchor matches the article")
+    else:
+        print(f"ok: {path}: {FORMAT_NAMES[fmt]} article that imports as {counts}")
+    return EXIT_OK
+
+
+def schema_command(options: argparse.Namespace) -> int:
+    """``schema``: the JSON Schema of the brief format."""
+    from briefing_app.core.model import Brief
+
+    sys.stdout.write(json.dumps(Brief.model_json_schema(), indent=2) + "\n")
+    return EXIT_OK
+
+
+def screenshot_command(options: argparse.Namespace) -> int:
+    """``screenshot [PATH] --out PNG …``: the window rendered offscreen; the size is checked
+    before Qt is loaded."""
+    size = parse_window_size(options.size)
+    from briefing_app.ui.screenshot import render_screenshot
+
+    render_screenshot(
+        options.path,
+        options.out,
+        tab=options.tab,
+        select=options.select,
+        theme=options.theme,
+        size=size,
+    )
+    print(f"wrote {options.out}", file=sys.stderr)
+    return EXIT_OK
+
+
+COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "import": import_command,
+    "show": show_command,
+    "validate": validate_command,
+    "schema": schema_command,
+    "screenshot": screenshot_command,
+}
