@@ -38,7 +38,7 @@ ENTRY_POINTS = {
     "script": [str(SCRIPT)],
 }
 UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"
-NO_SECTIONS = "no recognised sections; everything is in the lede"  # the importer's warning
+NO_SECTIONS = "no recognised sections; everything is in the Overview"  # the importer's warning
 SAMPLE_SPEAKERS = (
     "Amara Okafor",
     "Desmond Achterberg",

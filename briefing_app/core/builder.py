@@ -129,7 +129,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
     _assign_ids(brief_sections)
     warnings = list(document.warnings)
     if not any(section.kind is not SectionKind.LEDE for section in brief_sections):
-        warnings.append("no recognised sections; everything is in the lede")
+        warnings.append("no recognised sections; everything is in the Overview")
     return Brief(
         id=content_id(text),
         title=document.title or fallback_title,
