@@ -6,7 +6,8 @@ from __future__ import annotations
 from briefing_app.core.model import Brief, SectionKind
 from briefing_app.core.reading.document import prepare_document
 from briefing_app.core.reading.evidence_map import (
-    LineMap,
+    LineCounts,
+    Paragraphs,
     evidence_lanes,
     paragraph_starts,
     pixel_runs,
@@ -139,12 +140,15 @@ def test_tab_titles_shorten_to_fit_before_overflowing() -> None:
 def test_line_map_turns_positions_into_heights_in_bulk() -> None:
     starts = paragraph_starts(TEXT)
     assert starts == [0, TEXT.index("Eta"), TEXT.index("Kappa")]
-    lines = LineMap(starts, [2, 1, 1], len(TEXT))  # the first paragraph wraps once
-    assert lines.total_lines == 4
-    assert lines.fraction(0) == 0.0
-    assert lines.fraction(TEXT.index("epsilon")) == 0.25  # second line of paragraph one
-    assert lines.fraction(TEXT.index("Kappa")) == 0.75
-    assert lines.span_fractions([(0, 5)]) == [(0.0, 0.0)]
+    second_line = (TEXT.index("epsilon"), TEXT.index("zeta.") + 5)
+    places = Paragraphs(starts, len(TEXT)).place(
+        [(0, 5), second_line, (TEXT.index("Kappa"), len(TEXT))])
+    laid_out = places.fractions(LineCounts([2, 1, 1]))  # paragraph one wraps onto two lines
+    assert laid_out[0][0] == 0.0
+    assert 0.25 <= laid_out[1][0] < laid_out[1][1] <= 0.5  # on paragraph one's second line
+    assert laid_out[2][0] == 0.75 and laid_out[2][1] < 1.0
+    not_yet = places.fractions(LineCounts([0, 0, 0]))  # unlaid paragraphs count one line
+    assert not_yet[2][0] == 2 / 3
 
 
 def test_evidence_lanes_follow_tab_order_and_pixel_runs_merge() -> None:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from briefing_app.core.linking.span_index import SpanIndex
 from briefing_app.core.model import Brief
-from briefing_app.core.reading.evidence_map import paragraph_starts
+from briefing_app.core.reading.evidence_map import Paragraphs, paragraph_starts
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class ReadingDocument:
 
     brief: Brief
     index: SpanIndex
-    paragraph_starts: list[int]
+    paragraphs: Paragraphs
     headings: dict[str, str]
     path: Path | None = None
 
@@ -48,9 +48,9 @@ def prepare_document(brief: Brief, path: Path | None = None) -> ReadingDocument:
     gc.disable()
     try:
         index = SpanIndex(brief)
-        starts = paragraph_starts(brief.article.text)
+        paragraphs = Paragraphs(paragraph_starts(brief.article.text), len(brief.article.text))
     finally:
         if enabled:
             gc.enable()
     headings = {s.title.strip(): str(s.kind) for s in brief.sections if s.title.strip()}
-    return ReadingDocument(brief, index, starts, headings, path)
+    return ReadingDocument(brief, index, paragraphs, headings, path)

@@ -2,8 +2,9 @@
 
 Why Qt-free and in bulk: the map needs the height of thousands of spans, and asking Qt for
 each (find the block, its layout, the line of the position) was 30,000 calls on every change
-of the scroll range.  The view hands over one list — each paragraph's line count, read in one
-pass over the blocks — and positions become line fractions by bisection here, the way the
+of the scroll range.  Spans are placed in their paragraphs once per
+brief; when the layout changes the view hands over one list — each paragraph's line count,
+read in one pass over the blocks — and heights follow from prefix sums, the way the
 scrollbar counts lines: a paragraph not yet laid out counts as one line.
 """
 
@@ -31,30 +32,60 @@ def paragraph_starts(text: str) -> list[int]:
     return starts
 
 
-class LineMap:
-    """Code-point positions → fractions of the document's height in lines."""
+class LineCounts:
+    """How many lines each paragraph takes now, and where each paragraph's first line is."""
 
-    def __init__(self, starts: list[int], line_counts: list[int], text_length: int) -> None:
-        if len(starts) != len(line_counts):
-            raise ValueError("one line count per paragraph is needed")
-        self._starts = starts
-        self._counts = [max(n, 1) for n in line_counts]
-        self._first = [0, *accumulate(self._counts)]
+    def __init__(self, counts: list[int]) -> None:
+        self.counts = [n if n > 0 else 1 for n in counts]
+        self.first = [0, *accumulate(self.counts)]
+        self.total = max(self.first[-1], 1)
+
+
+class SpanPlaces:
+    """Spans located once in paragraphs (which one, and how far into it), so their heights
+    for new line counts are a comprehension over plain lists, not a search per span."""
+
+    def __init__(self, starts: tuple[list[int], list[float]], ends: tuple[list[int], list[float]]):
+        self._starts, self._ends = starts, ends
+
+    def fractions(self, lines: LineCounts) -> list[tuple[float, float]]:
+        """Top and bottom of each span as fractions of the document's height."""
+        first, counts, scale = lines.first, lines.counts, 1.0 / lines.total
+
+        def heights(places: tuple[list[int], list[float]]) -> list[float]:
+            blocks, inside = places
+            return [(first[b] + w * counts[b]) * scale for b, w in zip(blocks, inside, strict=True)]
+
+        return list(zip(heights(self._starts), heights(self._ends), strict=True))
+
+
+class Paragraphs:
+    """The article's paragraphs (code-point starts), to place positions and spans in them."""
+
+    def __init__(self, starts: list[int], text_length: int) -> None:
+        self.starts = starts
         self._ends = [*(s - 1 for s in starts[1:]), text_length]
-        self.total_lines = max(self._first[-1], 1)
 
-    def fraction(self, position: int) -> float:
-        """Where ``position`` sits, from 0 (top) to 1 (bottom)."""
-        b = max(bisect_right(self._starts, position) - 1, 0)
-        start, end = self._starts[b], self._ends[b]
-        inside = (position - start) / (end - start) if end > start else 0.0
-        line = self._first[b] + min(int(inside * self._counts[b]), self._counts[b] - 1)
-        return min(line / self.total_lines, 1.0)
+    def __len__(self) -> int:
+        return len(self.starts)
 
-    def span_fractions(self, spans: list[Span]) -> list[tuple[float, float]]:
-        """Top and bottom fraction of each span."""
-        fraction = self.fraction
-        return [(fraction(s), fraction(max(e - 1, s))) for s, e in spans]
+    def _locate(self, positions: list[int]) -> tuple[list[int], list[float]]:
+        blocks, inside = [], []
+        starts, ends = self.starts, self._ends
+        for position in positions:
+            b = bisect_right(starts, position) - 1
+            b = b if b > 0 else 0
+            start, end = starts[b], ends[b]
+            blocks.append(b)
+            inside.append((position - start) / (end - start) if end > start else 0.0)
+        return blocks, inside
+
+    def place(self, spans: list[Span]) -> SpanPlaces:
+        """Locate every span once (its first and last character)."""
+        return SpanPlaces(
+            self._locate([s for s, _ in spans]),
+            self._locate([e - 1 if e > s else s for s, e in spans]),
+        )
 
 
 def evidence_lanes(brief: Brief, index: SpanIndex) -> list[tuple[SectionKind, list[Span]]]:

@@ -1,17 +1,87 @@
-"""The menu bar: which actions go in which menu, and the Theme and Open Recent submenus.
+"""The reader's actions and menus: every action, its keys, its menu, declared once.
 
-Why apart from the window: the layout of menus is a list, not behaviour; the window wires
-what the actions do (``MainWindow._connect_signals``).
+Why data: the menu bar, the shortcuts, the F1 cheat sheet and the tests read these tables,
+so a key can't be listed but unbound, or bound twice; the window wires what each action
+does (``MainWindow._connect_signals``).  Qt's standard key sequences are used wherever one
+exists (Open, Find, Zoom, Full Screen, Help …) so platform conventions hold; a fallback
+applies where the platform defines none (e.g. Quit on some Linux desktops).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolButton
 
 from briefing_app.core.model import SectionKind
-from briefing_app.ui.shortcuts import MENU_ORDER, ActionRegistry
+from briefing_app.ui.shortcuts import ActionRegistry, ActionSpec
 from briefing_app.ui.themes import THEME_CHOICES
+
+StandardKey = QKeySequence.StandardKey
+
+ACTION_SPECS: tuple[ActionSpec, ...] = (
+    ActionSpec("open", "&Open…", (StandardKey.Open,), "File", "Open a brief from disk",
+               fallback=("Ctrl+O",)),
+    ActionSpec("reload", "&Reload", (StandardKey.Refresh, "Ctrl+R"), "File",
+               "Read the current file again"),
+    ActionSpec("open_source", "Open &Original Article…", ("Ctrl+Shift+O",), "File",
+               "Open the article's web address in your browser (asks first)"),
+    ActionSpec("quit", "&Quit", (StandardKey.Quit,), "File", "Close the reader",
+               fallback=("Ctrl+Q",)),
+    ActionSpec("find", "&Find in Article…", (StandardKey.Find,), "Edit",
+               "Search the article text", fallback=("Ctrl+F",)),
+    ActionSpec("find_next", "Find &Next", (StandardKey.FindNext,), "Edit",
+               "Go to the next match", fallback=("F3",)),
+    ActionSpec("find_previous", "Find Pre&vious", (StandardKey.FindPrevious,), "Edit",
+               "Go to the previous match", fallback=("Shift+F3",)),
+    ActionSpec("close_find", "Close Find Bar", (StandardKey.Cancel,), "Edit",
+               "Hide the find bar and its highlights", fallback=("Esc",), scope="find"),
+    ActionSpec("filter", "Filter &Items…", ("Ctrl+K",), "Edit",
+               "Show only cards whose text or speaker matches"),
+    ActionSpec("zoom_in", "Zoom &In", (StandardKey.ZoomIn, "Ctrl+="), "View",
+               "Larger text", fallback=("Ctrl++",)),
+    ActionSpec("zoom_out", "Zoom &Out", (StandardKey.ZoomOut,), "View", "Smaller text",
+               fallback=("Ctrl+-",)),
+    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+Shift+0",), "View",
+               "Default text size"),
+    ActionSpec("theme_cycle", "Next &Theme", ("Ctrl+Shift+T",), "View",
+               "Cycle light, dark and sepia"),
+    ActionSpec("link_tint", "&Tint Linked Passages", ("Ctrl+Shift+L",), "View",
+               "Colour every cited passage by its section; uncited text stays plain",
+               checkable=True),
+    ActionSpec("full_screen", "&Full Screen", (StandardKey.FullScreen,), "View",
+               "Fill the screen", fallback=("F11",), checkable=True),
+    ActionSpec("tab_overview", "&Overview", ("Ctrl+0",), "Go", "Show the Overview tab"),
+    ActionSpec("tab_why", "&Why It Matters", ("Ctrl+1",), "Go",
+               "Show the Why It Matters tab"),
+    ActionSpec("tab_what", "What To &Know", ("Ctrl+2",), "Go", "Show the What To Know tab"),
+    ActionSpec("tab_quotes", "&Quotes", ("Ctrl+3",), "Go", "Show the Quotes tab"),
+    ActionSpec("tab_next_steps", "Next &Steps", ("Ctrl+4",), "Go", "Show the Next Steps tab"),
+    ActionSpec("next_tab", "Next Tab", ("Ctrl+PgDown",), "Go", "Show the tab to the right"),
+    ActionSpec("previous_tab", "Previous Tab", ("Ctrl+PgUp",), "Go",
+               "Show the tab to the left"),
+    ActionSpec("next_item", "Next Item", ("J",), "Go", "Select the next card"),
+    ActionSpec("previous_item", "Previous Item", ("K",), "Go", "Select the previous card"),
+    ActionSpec("jump_source", "&Jump to Source", ("Return", "Enter"), "Go",
+               "Scroll the article to the selected card's own passage", scope="items"),
+    ActionSpec("next_evidence", "Next &Evidence", ("N",), "Go",
+               "Show the selected card's next linked passage"),
+    ActionSpec("previous_evidence", "Previous E&vidence", ("Shift+N",), "Go",
+               "Show the selected card's previous linked passage"),
+    ActionSpec("switch_pane", "Switch &Pane", ("F6",), "Go",
+               "Move keyboard focus between the article and the cards"),
+    ActionSpec("shortcuts", "&Keyboard Shortcuts", (StandardKey.HelpContents,), "Help",
+               "List every shortcut", fallback=("F1",)),
+)
+
+MENU_ORDER = ("File", "Edit", "View", "Go", "Help")
+
+
+CHEAT_SHEET_NOTES = (
+    "In a card list, Up and Down also move between cards. In the article, a click places the "
+    "caret and a drag selects text; a click on highlighted evidence selects the card that "
+    "cites it, and hovering over it lists every card that does. The strip beside the "
+    "scrollbar shows where each section's evidence sits; click it to scroll there."
+)
 
 TAB_ACTIONS = {
     "tab_overview": SectionKind.LEDE,

@@ -1,29 +1,18 @@
-"""Section items as readable cards: a list model, a filter proxy, a card delegate and a view.
+"""Section items as readable cards: the delegate that measures and paints one card.
 
 Why model/view: a brief can carry thousands of items; one painted card per visible row keeps
-memory flat and opening fast, where a widget per card would not.  The model adapts a plain
-list of core ``Item`` objects (like napari's list-model adapter); the delegate lays a card
-out once per width (cached), paints the speaker's name and role prominently on quotes and a
-badge on hedged claims, with the hedge wording as the badge's tooltip.
+memory flat and opening fast, where a widget per card would not.  The delegate lays a card
+out once per width (cached) and paints the speaker's name and role on quotes, a badge on
+hedged claims, and a row of chips saying why the item is linked to other passages ("same
+figure 1,240 ×2"); on the selected card the chip of the passage on show is filled.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -32,119 +21,16 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolTip,
-    QWidget,
 )
 
-from briefing_app.core.model import Item, ItemKind
+from briefing_app.core.model import Item
+from briefing_app.core.reading.card_text import KIND_LABELS, card_body, evidence_label, hedge_label
+from briefing_app.core.reading.link_words import LinkChip, link_chips
+from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
 from briefing_app.ui.themes import LIGHT, Theme
 
-ItemRole = Qt.ItemDataRole.UserRole + 1
-ItemIdRole = Qt.ItemDataRole.UserRole + 2
-SearchRole = Qt.ItemDataRole.UserRole + 3
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-HEDGE_LABELS = {
-    "unconfirmed": "Unconfirmed",
-    "estimate": "Estimate",
-    "allegation": "Alleged",
-    "reported": "Reported",
-    "uncertain": "Uncertain",
-}
-KIND_LABELS = {ItemKind.CLAIM: "Claim", ItemKind.POINT: "Point", ItemKind.QUOTE: "Quote"}
-QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 CARD_MARGIN_X, CARD_MARGIN_Y, PADDING, RADIUS, GAP = 10, 5, 12, 8, 6
-
-
-def hedge_label(kind: str) -> str:
-    """Badge text for a hedge kind ("estimate" → "Estimate")."""
-    return HEDGE_LABELS.get(kind, kind.replace("_", " ").capitalize() or "Hedged")
-
-
-def evidence_label(item: Item) -> str:
-    """How much article text backs the item, for the card's corner."""
-    count = len(item.spans())
-    if count == 0:
-        return "not found in article"
-    return "1 passage" if count == 1 else f"{count} passages"
-
-
-def card_body(item: Item) -> str:
-    """The text a card shows: a quote's words alone when the rest only names the speaker
-    (shown above it); a quote without any quote marks gets curly ones."""
-    if item.quote:
-        return item.quote
-    text = item.text.strip()
-    if item.kind == ItemKind.QUOTE and text and not any(q in text for q in QUOTE_MARKS):
-        return f"\u201c{text}\u201d"
-    return text
-
-
-def describe_item(item: Item) -> str:
-    """A one-paragraph spoken description of a card, for screen readers."""
-    parts = []
-    if item.speaker is not None:
-        who = item.speaker.name + (f", {item.speaker.role}" if item.speaker.role else "")
-        parts.append(f"Quote by {who}.")
-    parts.append(item.text)
-    parts.extend(f"{hedge_label(h.kind)}: {h.text}." for h in item.hedges)
-    parts.append(evidence_label(item).capitalize() + ".")
-    return " ".join(parts)
-
-
-def hedge_tooltip(item: Item) -> str:
-    """The hedge wording behind a card's badge."""
-    return "\n".join(f"{hedge_label(h.kind)} — “{h.text}”" for h in item.hedges)
-
-
-class ItemListModel(QAbstractListModel):
-    """A read-only Qt list model over a plain list of core items."""
-
-    def __init__(self, items: list[Item], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._items = list(items)
-        self._rows = {item.id: row for row, item in enumerate(self._items)}
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Qt: number of items (flat list)."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Qt: the item, its id, its text, search text, tooltip or spoken description."""
-        if not index.isValid() or not 0 <= index.row() < len(self._items):
-            return None
-        item = self._items[index.row()]
-        if role == ItemRole:
-            return item
-        if role == ItemIdRole:
-            return item.id
-        if role == Qt.ItemDataRole.DisplayRole:
-            return item.text
-        if role == SearchRole:
-            speaker = item.speaker
-            who = f"\n{speaker.name}\n{speaker.role or ''}" if speaker else ""
-            return item.text + who
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return hedge_tooltip(item) or None
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return describe_item(item)
-        return None
-
-    def row_of(self, item_id: str) -> int | None:
-        """Source row of the item with this id."""
-        return self._rows.get(item_id)
-
-    def items(self) -> list[Item]:
-        """The items, in order."""
-        return list(self._items)
-
-
-class ItemFilterProxy(QSortFilterProxyModel):
-    """Filters cards by a case-insensitive substring of their text or speaker."""
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.setFilterRole(SearchRole)
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+CHIP_PAD = 7
 
 
 @dataclass
@@ -159,6 +45,7 @@ class CardLayout:
     badges: list[tuple[QRect, str, str]] = field(default_factory=list)
     kind_label: QRect | None = None
     body: QRect = field(default_factory=QRect)
+    chips: list[tuple[QRect, str, LinkChip]] = field(default_factory=list)
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -169,12 +56,22 @@ class CardDelegate(QStyledItemDelegate):
         self._view = view
         self._theme = LIGHT
         self._heights: dict[tuple[str, int], int] = {}
+        self._chips: dict[str, list[LinkChip]] = {}
+        self._current: tuple[str | None, int] = (None, 0)
         self.section_labels: dict[str, str] = {}  # item id -> its section, in a mixed tab
         self.set_zoom(0)
 
     def set_theme(self, theme: Theme) -> None:
-        """Colours for cards and badges."""
+        """Colours for cards, badges and chips."""
         self._theme = theme
+
+    def set_current(self, item_id: str | None, evidence: int) -> None:
+        """The selected item and the position of its passage on show (for its chips)."""
+        self._current = (item_id, evidence)
+
+    def current(self) -> tuple[str | None, int]:
+        """The selected item and its passage on show, as last set."""
+        return self._current
 
     def set_zoom(self, steps: int) -> None:
         """Card text size follows the reader's zoom."""
@@ -192,9 +89,20 @@ class CardDelegate(QStyledItemDelegate):
         self._badge.setBold(True)
         self._heights.clear()
 
+    def body_font(self) -> QFont:
+        """The font card text is set in (it scales with the zoom)."""
+        return QFont(self._body)
+
     def clear_cache(self) -> None:
         """Forget measured heights (new items or fonts)."""
         self._heights.clear()
+
+    def chips_of(self, item: Item) -> list[LinkChip]:
+        """The item's "why linked" chips (cached)."""
+        chips = self._chips.get(item.id)
+        if chips is None:
+            chips = self._chips[item.id] = link_chips(item)
+        return chips
 
     # --- layout -------------------------------------------------------------------------
 
@@ -245,19 +153,42 @@ class CardDelegate(QStyledItemDelegate):
             QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, card_body(item)
         ).height()
         layout.body = QRect(x, y, inner, body_h)
-        y += body_h + PADDING
+        y += body_h
+        chips = self.chips_of(item)
+        if chips:
+            y = self._layout_chips(layout, chips, x, y + GAP, inner, small)
+        y += PADDING
         card_width = width - 2 * CARD_MARGIN_X
         layout.card = QRect(CARD_MARGIN_X, CARD_MARGIN_Y, card_width, y - CARD_MARGIN_Y)
         layout.height = y + CARD_MARGIN_Y
         return layout
 
-    def _row_width(self, option: QStyleOptionViewItem) -> int:
+    def _layout_chips(
+        self, layout: CardLayout, chips: list[LinkChip], x: int, y: int, inner: int,
+        metrics: QFontMetrics,
+    ) -> int:
+        """Place chips left to right, wrapping; a chip too long for a line is elided."""
+        chip_h = metrics.height() + 4
+        cx = x
+        for chip in chips:
+            text_w = min(metrics.horizontalAdvance(chip.label) + 2, inner - 2 * CHIP_PAD)
+            w = text_w + 2 * CHIP_PAD
+            if cx > x and cx + w > x + inner:
+                cx, y = x, y + chip_h + 4
+            text = chip.label
+            if metrics.horizontalAdvance(text) + 2 > text_w:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_w)
+            layout.chips.append((QRect(cx, y, w, chip_h), text, chip))
+            cx += w + 4
+        return y + chip_h
+
+    def _row_width(self) -> int:
         return max(self._view.viewport().width(), 120)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Qt: the card's height at the view's current width (cached)."""
         item: Item | None = index.data(ItemRole)
-        width = self._row_width(option)
+        width = self._row_width()
         if item is None:
             return QSize(width, 0)
         key = (item.id, width)
@@ -270,7 +201,7 @@ class CardDelegate(QStyledItemDelegate):
     # --- painting -----------------------------------------------------------------------
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
-        """Qt: draw the card, its header, badges and body text."""
+        """Qt: draw the card, its header, badges, body text and link chips."""
         item: Item | None = index.data(ItemRole)
         if item is None:
             return
@@ -279,9 +210,8 @@ class CardDelegate(QStyledItemDelegate):
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.translate(option.rect.topLeft())
-        state = option.state
-        selected = bool(state & QStyle.StateFlag.State_Selected)
-        hovered = bool(state & QStyle.StateFlag.State_MouseOver)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
         card = layout.card.adjusted(0, 0, -1, -1)
         border = theme.color("accent") if selected else theme.color("card_border")
         if hovered and not selected:
@@ -292,6 +222,15 @@ class CardDelegate(QStyledItemDelegate):
         if selected:
             bar = QRect(card.left() + 1, card.top() + RADIUS, 3, card.height() - 2 * RADIUS)
             painter.fillRect(bar, theme.color("accent"))
+        self._paint_header(painter, item, layout)
+        painter.setFont(self._body)
+        painter.setPen(theme.color("text"))
+        painter.drawText(layout.body, Qt.TextFlag.TextWordWrap, card_body(item))
+        self._paint_chips(painter, item, layout)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
+        theme = self._theme
         text_color, muted = theme.color("text"), theme.color("muted")
         if item.speaker is not None and layout.name is not None:
             painter.setFont(self._name)
@@ -303,8 +242,7 @@ class CardDelegate(QStyledItemDelegate):
                 painter.drawText(layout.role, Qt.TextFlag.TextWordWrap, item.speaker.role)
         painter.setFont(self._small)
         orphan = QColor(theme.badge_colors("allegation")[1])
-        meta_color = muted if item.source is not None else orphan
-        painter.setPen(meta_color)
+        painter.setPen(muted if item.source is not None else orphan)
         painter.drawText(
             layout.meta,
             int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
@@ -325,10 +263,25 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(fg)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
-        painter.setFont(self._body)
-        painter.setPen(text_color)
-        painter.drawText(layout.body, Qt.TextFlag.TextWordWrap, card_body(item))
-        painter.restore()
+
+    def _paint_chips(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
+        theme = self._theme
+        current_id, position = self._current
+        painter.setFont(self._small)
+        for rect, text, chip in layout.chips:
+            on_show = item.id == current_id and position in chip.evidence
+            radius = rect.height() / 2
+            if on_show:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.color("accent"))
+                painter.drawRoundedRect(rect, radius, radius)
+                painter.setPen(theme.color("accent_text"))
+            else:
+                painter.setPen(QPen(theme.color("card_border"), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), radius, radius)
+                painter.setPen(theme.color("muted"))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
 
     def helpEvent(
         self,
@@ -337,7 +290,7 @@ class CardDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: AnyIndex,
     ) -> bool:
-        """Tooltips: the hedge wording over a badge (and anywhere on a hedged card)."""
+        """Tooltips: the hedge wording over a badge, the whole reason over a chip."""
         item: Item | None = index.data(ItemRole)
         if event.type() != QEvent.Type.ToolTip or item is None:
             return super().helpEvent(event, view, option, index)
@@ -349,51 +302,10 @@ class CardDelegate(QStyledItemDelegate):
                 tip = f"{label}: " + "; ".join(f"“{w}”" for w in words)
                 QToolTip.showText(event.globalPos(), tip, view)
                 return True
+        for rect, _text, chip in layout.chips:
+            if rect.contains(local):
+                count = len(chip.evidence)
+                where = "another passage" if count == 1 else f"{count} other passages"
+                QToolTip.showText(event.globalPos(), f"Linked to {where}: {chip.label}", view)
+                return True
         return super().helpEvent(event, view, option, index)
-
-
-class ItemListView(QListView):
-    """A list of cards that scales to thousands of items, with a placeholder when empty."""
-
-    def __init__(self, placeholder: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.placeholder = placeholder
-        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.verticalScrollBar().setSingleStep(24)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setUniformItemSizes(False)
-        self.setLayoutMode(QListView.LayoutMode.Batched)
-        self.setBatchSize(150)
-        self.setResizeMode(QListView.ResizeMode.Adjust)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setFrameShape(QListView.Shape.NoFrame)
-        self.setMouseTracking(True)
-        self.setWordWrap(True)
-        self.viewport().setAcceptDrops(False)
-        self.setAcceptDrops(False)
-        self.delegate = CardDelegate(self)
-        self.setItemDelegate(self.delegate)
-
-    def relayout(self) -> None:
-        """Re-measure every card (after a zoom or width change)."""
-        self.delegate.clear_cache()
-        self.scheduleDelayedItemsLayout()
-        self.viewport().update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        """Draw the cards, or a short placeholder when the tab has none."""
-        model = self.model()
-        if model is not None and model.rowCount() == 0:
-            painter = QPainter(self.viewport())
-            painter.setPen(self.palette().color(self.palette().ColorRole.PlaceholderText))
-            rect = self.viewport().rect().adjusted(24, 28, -24, -24)
-            painter.drawText(
-                rect,
-                int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                | int(Qt.TextFlag.TextWordWrap),
-                self.placeholder,
-            )
-            painter.end()
-            return
-        super().paintEvent(event)

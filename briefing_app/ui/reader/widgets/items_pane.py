@@ -1,95 +1,34 @@
-"""The right-hand pane: a filter box, one tab of cards per section, and evidence stepping.
+"""The right-hand pane: a filter box, one tab of cards per section, and the evidence footer.
 
-Why tabs are planned from the brief: the four main section kinds always get a tab (an empty
-one says so), the lede is the Overview, and every ``other`` section keeps its own tab with
-its heading — nothing in the brief goes unshown.  The pane reports what the user picked
-(``itemChosen``); it never decides what selection means for the article.
+Why it decides nothing: the tab plan and its titles come from ``core.reading.tabs``, the
+footer's words from ``core.reading.selection``; the pane reports what the user picked
+(``itemChosen``) and typed (``filterChanged``) and draws what it is told.  Tab titles
+shorten as the pane narrows, so the tab bar never needs scroll arrows.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProxyStyle,
-    QSizePolicy,
     QStyle,
     QStyleOption,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from briefing_app.core.export.outline import TAB_TITLES
-from briefing_app.core.model import Article, Brief, Item, SectionKind
-from briefing_app.ui.item_list import ItemFilterProxy, ItemIdRole, ItemListModel, ItemListView
+from briefing_app.core.model import Article, Brief, SectionKind
+from briefing_app.core.reading.selection import EvidenceView
+from briefing_app.core.reading.tabs import TabSpec, fitting_titles, plan_tabs, tab_title
+from briefing_app.ui.reader.widgets.card_list import ItemCardsView
+from briefing_app.ui.reader.widgets.evidence_bar import EvidenceBar
+from briefing_app.ui.reader.widgets.item_model import ItemIdRole
 from briefing_app.ui.themes import LIGHT, Theme
-
-_PLACEHOLDERS = {
-    SectionKind.LEDE: "This brief has no lede.",
-    SectionKind.WHY_IT_MATTERS: "No “Why it matters” section in this brief.",
-    SectionKind.WHAT_TO_KNOW: "No “What to know” section in this brief.",
-    SectionKind.QUOTES: "No quotes in this brief.",
-    SectionKind.NEXT_STEPS: "No “What happens next” section in this brief.",
-}
-# Titles come from the core, so the window and `briefing-app show` name tabs alike.
-MAIN_TABS: list[tuple[SectionKind, str, str]] = [
-    (kind, TAB_TITLES[kind], placeholder) for kind, placeholder in _PLACEHOLDERS.items()
-]
-
-
-@dataclass
-class TabSpec:
-    """One tab: which section kind it shows, its title and its items in reading order."""
-
-    kind: SectionKind
-    title: str
-    items: list[Item]
-    placeholder: str
-    section_labels: dict[str, str] = field(default_factory=dict)
-
-
-OTHER_TAB_TITLE_CHARS = 18
-
-
-def plan_tabs(brief: Brief) -> list[TabSpec]:
-    """The tabs for a brief: the five main ones always, then the ``other`` sections — one
-    tab named after a lone other section, or a single "More" tab whose cards say which
-    section they come from (Smart Brevity copy can carry half a dozen such labels, and a
-    tab each would not fit beside the article)."""
-    tabs = []
-    for kind, title, placeholder in MAIN_TABS:
-        items = [item for s in brief.sections if s.kind == kind for item in s.items]
-        tabs.append(TabSpec(kind, title, items, placeholder))
-    others = [s for s in brief.sections if s.kind == SectionKind.OTHER]
-    if len(others) == 1:
-        title = others[0].title.strip().rstrip(":") or "Other"
-        if len(title) > OTHER_TAB_TITLE_CHARS:
-            title = title[: OTHER_TAB_TITLE_CHARS - 1].rstrip() + "\u2026"
-        tabs.append(TabSpec(SectionKind.OTHER, title, list(others[0].items), "No items."))
-    elif others:
-        labels = {
-            item.id: section.title.strip().rstrip(":") or "Other"
-            for section in others
-            for item in section.items
-        }
-        items = [item for section in others for item in section.items]
-        tabs.append(TabSpec(SectionKind.OTHER, "More", items, "No items.", labels))
-    return tabs
-
-
-def tab_title(spec_title: str, shown: int, total: int) -> str:
-    """"Quotes (6)", or "Quotes (2 of 6)" while a filter hides some."""
-    if shown == total:
-        return f"{spec_title} ({total})"
-    return f"{spec_title} ({shown} of {total})"
 
 
 def dot_icon(color: QColor, size: int = 10) -> QIcon:
@@ -120,66 +59,16 @@ class _CompactTabStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
-class _Tab:
-    """The model, proxy and view behind one tab."""
-
-    def __init__(self, spec: TabSpec, parent: QWidget) -> None:
-        self.spec = spec
-        self.view = ItemListView(spec.placeholder, parent)
-        # The view owns its model and proxy, so deleting the view on the next brief frees
-        # them too (they would otherwise pile up, each holding a whole brief's items).
-        self.model = ItemListModel(spec.items, self.view)
-        self.proxy = ItemFilterProxy(self.view)
-        self.proxy.setSourceModel(self.model)
-        self.view.setModel(self.proxy)
-        self.view.delegate.section_labels = spec.section_labels
-        self.view.setAccessibleName(f"{spec.title} items")
-        self.view.setAccessibleDescription(
-            f"Cards in the {spec.title} tab. Up and Down or J and K move, "
-            "Return shows the item's source passage in the article."
-        )
-
-
-class ElidedLabel(QLabel):
-    """A one-line label that ends in "…" when too narrow, with the whole text as tooltip."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setMinimumWidth(40)
-        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-
-    def setText(self, text: str) -> None:
-        """Qt: keep the whole text and show as much of it as fits."""
-        self._full = text
-        self.setToolTip(text)
-        self._elide()
-
-    def full_text(self) -> str:
-        """The text as set, before eliding."""
-        return self._full
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: re-elide for the new width."""
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideRight, max(10, self.width())
-        )
-        super().setText(shown)
-
-
 class ItemsPane(QWidget):
-    """Filter box, section tabs of item cards, and the evidence navigator."""
+    """Filter box, section tabs of item cards, and the evidence footer."""
 
     itemChosen = Signal(str)  # the user selected a card (its item id)
     filterChanged = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._tabs: list[_Tab] = []
+        self._specs: list[TabSpec] = []
+        self._views: list[ItemCardsView] = []
         self._updating = False
         self._theme = LIGHT
         self._zoom = 0
@@ -197,32 +86,13 @@ class ItemsPane(QWidget):
         self._tab_style = _CompactTabStyle(self.style().name())
         self._tab_style.setParent(self)
         self.tab_widget.tabBar().setStyle(self._tab_style)
-        self.tab_widget.setUsesScrollButtons(True)
+        self.tab_widget.setUsesScrollButtons(True)  # only if even the shortest titles can't fit
         self.tab_widget.setElideMode(Qt.TextElideMode.ElideNone)
         self.tab_widget.setAccessibleName("Sections")
         self.tab_widget.setAccessibleDescription(
             "One tab per section of the brief; Ctrl+0 to Ctrl+4 switch between them."
         )
-
-        self.evidence_label = ElidedLabel(self)
-        self.evidence_label.setAccessibleName("Evidence position")
-        self.evidence_label.setAccessibleDescription(
-            "Which of the selected item's linked passages is shown, and why it is linked."
-        )
-        self.evidence_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.previous_button = QToolButton(self)
-        self.next_button = QToolButton(self)
-        self.jump_button = QToolButton(self)
-        for button in (self.previous_button, self.next_button, self.jump_button):
-            button.setAutoRaise(True)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-
-        nav = QHBoxLayout()
-        nav.setContentsMargins(10, 4, 10, 6)
-        nav.addWidget(self.evidence_label, 1)
-        nav.addWidget(self.jump_button)
-        nav.addWidget(self.previous_button)
-        nav.addWidget(self.next_button)
+        self.evidence = EvidenceBar(self)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -232,11 +102,10 @@ class ItemsPane(QWidget):
         filter_row.addWidget(self.filter_edit)
         layout.addLayout(filter_row)
         layout.addWidget(self.tab_widget, 1)
-        layout.addLayout(nav)
+        layout.addWidget(self.evidence)
 
         self.filter_edit.textChanged.connect(self._apply_filter)
         self.filter_edit.installEventFilter(self)
-        self.set_evidence(None, 0, "")
         self.set_brief(Brief(id="", article=Article(text="")))  # empty tabs until a brief
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -263,17 +132,18 @@ class ItemsPane(QWidget):
         self._updating = True
         try:
             self.tab_widget.clear()
-            for tab in self._tabs:
-                tab.view.deleteLater()
-            self._tabs = [_Tab(spec, self) for spec in plan_tabs(brief)]
-            for tab in self._tabs:
-                tab.view.delegate.set_theme(self._theme)
-                tab.view.delegate.set_zoom(self._zoom)
-                self.tab_widget.addTab(tab.view, "")
-                tab.view.selectionModel().selectionChanged.connect(self._on_selection_changed)
-            self._apply_filter(self.filter_edit.text())
+            for view in self._views:
+                view.deleteLater()
+            self._specs = plan_tabs(brief)
+            self._views = [ItemCardsView(spec, self) for spec in self._specs]
+            for view in self._views:
+                view.delegate.set_theme(self._theme)
+                view.delegate.set_zoom(self._zoom)
+                self.tab_widget.addTab(view, "")
+                view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+            self._apply_filter(self.filter_edit.text(), notify=False)
             self._apply_icons()
-            if 0 <= current < len(self._tabs):
+            if 0 <= current < len(self._views):
                 self.tab_widget.setCurrentIndex(current)
         finally:
             self._updating = False
@@ -281,77 +151,106 @@ class ItemsPane(QWidget):
     def set_theme(self, theme: Theme) -> None:
         """Recolour cards and tab dots."""
         self._theme = theme
-        for tab in self._tabs:
-            tab.view.delegate.set_theme(theme)
-            tab.view.viewport().update()
+        for view in self._views:
+            view.delegate.set_theme(theme)
+            view.viewport().update()
         self._apply_icons()
 
     def set_zoom(self, steps: int) -> None:
         """Card text follows the reader's zoom."""
         self._zoom = steps
-        for tab in self._tabs:
-            tab.view.delegate.set_zoom(steps)
-            tab.view.relayout()
+        for view in self._views:
+            view.delegate.set_zoom(steps)
+            view.relayout()
 
     def _apply_icons(self) -> None:
-        for i, tab in enumerate(self._tabs):
-            self.tab_widget.setTabIcon(i, dot_icon(self._theme.section_color(tab.spec.kind)))
+        for i, spec in enumerate(self._specs):
+            self.tab_widget.setTabIcon(i, dot_icon(self._theme.section_color(spec.kind)))
 
-    def _apply_filter(self, text: str) -> None:
-        for i, tab in enumerate(self._tabs):
-            tab.proxy.setFilterFixedString(text.strip())
-            shown, total = tab.proxy.rowCount(), tab.model.rowCount()
-            self.tab_widget.setTabText(i, tab_title(tab.spec.title, shown, total))
-            if text.strip() and shown == 0:
-                tab.view.placeholder = f"No items match “{text.strip()}”."
-            else:
-                tab.view.placeholder = tab.spec.placeholder
-        self.filterChanged.emit(text)
+    def _apply_filter(self, text: str, *, notify: bool = True) -> None:
+        for view in self._views:
+            view.set_filter(text.strip())
+        self._fit_titles()
+        if notify:
+            self.filterChanged.emit(text)
+
+    def _fit_titles(self) -> None:
+        """The most descriptive titles whose tabs fit the pane (full, short, shortest)."""
+        if not self._views:
+            return
+        counts = [(v.model().rowCount(), v.total()) for v in self._views]
+        bar = self.tab_widget.tabBar()
+
+        def width_of(titles: list[str]) -> int:
+            for i, title in enumerate(titles):
+                bar.setTabText(i, title)
+            return bar.sizeHint().width()
+
+        titles = fitting_titles(self._specs, counts, width_of, self.width() - 4)
+        for i, (title, spec) in enumerate(zip(titles, self._specs, strict=True)):
+            bar.setTabText(i, title)
+            bar.setTabToolTip(i, tab_title(spec.title, *counts[i]))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: choose tab titles that fit the new width."""
+        super().resizeEvent(event)
+        self._fit_titles()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt: a new font changes how wide the titles are."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_titles()
 
     # --- queries ------------------------------------------------------------------------
 
-    def tab_specs(self) -> list[TabSpec]:
-        """The tabs as planned for the current brief."""
-        return [tab.spec for tab in self._tabs]
-
-    def current_view(self) -> ItemListView | None:
-        """The list in the visible tab."""
+    def current_view(self) -> ItemCardsView | None:
+        """The cards in the visible tab."""
         i = self.tab_widget.currentIndex()
-        return self._tabs[i].view if 0 <= i < len(self._tabs) else None
+        return self._views[i] if 0 <= i < len(self._views) else None
 
-    def view_at(self, tab_index: int) -> ItemListView:
-        """The list in tab ``tab_index``."""
-        return self._tabs[tab_index].view
+    def view_at(self, tab_index: int) -> ItemCardsView:
+        """The cards in tab ``tab_index``."""
+        return self._views[tab_index]
 
     def tab_index_of_kind(self, kind: SectionKind | str) -> int | None:
         """Index of the first tab showing this section kind."""
-        for i, tab in enumerate(self._tabs):
-            if tab.spec.kind == kind:
+        for i, spec in enumerate(self._specs):
+            if spec.kind == kind:
                 return i
         return None
 
     def tab_index_of_item(self, item_id: str) -> int | None:
         """Index of the tab holding the item."""
-        for i, tab in enumerate(self._tabs):
-            if tab.model.row_of(item_id) is not None:
+        for i, view in enumerate(self._views):
+            if view.has_item(item_id):
                 return i
         return None
 
     def current_item_id(self) -> str | None:
         """Id of the current card in the visible tab, if any."""
         view = self.current_view()
-        if view is None or not view.currentIndex().isValid():
-            return None
-        return view.currentIndex().data(ItemIdRole)
+        return view.current_item_id() if view is not None else None
+
+    def scroll_value(self) -> int:
+        """How far the visible tab's cards are scrolled."""
+        view = self.current_view()
+        return view.verticalScrollBar().value() if view is not None else 0
 
     # --- actions ------------------------------------------------------------------------
 
     def show_tab(self, index: int, *, focus: bool = True) -> None:
         """Switch to tab ``index`` and put keyboard focus in its list."""
-        if 0 <= index < len(self._tabs):
+        if 0 <= index < len(self._views):
             self.tab_widget.setCurrentIndex(index)
             if focus:
-                self._tabs[index].view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+                self._views[index].setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def set_scroll_value(self, value: int) -> None:
+        """Scroll the visible tab's cards (to restore a place)."""
+        view = self.current_view()
+        if view is not None:
+            view.scroll_to_value(value)
 
     def step_item(self, delta: int) -> str | None:
         """Move to the next (+1) or previous (-1) card in the visible tab; its id."""
@@ -364,45 +263,40 @@ class ItemsPane(QWidget):
         else:
             row = min(max(current.row() + delta, 0), view.model().rowCount() - 1)
         index = view.model().index(row, 0)
-        view.setCurrentIndex(index)  # emits itemChosen through currentChanged
+        view.setCurrentIndex(index)  # emits itemChosen through the selection change
         view.scrollTo(index, QAbstractItemView.ScrollHint.EnsureVisible)
-        return index.data(ItemIdRole)
+        return view.current_item_id()
 
-    def select_item(self, item_id: str, *, switch_tab: bool = True) -> bool:
-        """Select the item's card (without emitting ``itemChosen``); False if unknown."""
+    def select_item(self, item_id: str, *, scroll: bool = True) -> bool:
+        """Select the item's card (without emitting ``itemChosen``); False if unknown.
+        A card hidden by the filter clears the filter first."""
         tab_index = self.tab_index_of_item(item_id)
         if tab_index is None:
             return False
-        tab = self._tabs[tab_index]
-        row = tab.model.row_of(item_id)
-        assert row is not None
-        proxy_index = tab.proxy.mapFromSource(tab.model.index(row, 0))
-        if not proxy_index.isValid():  # filtered out: show everything again
+        view = self._views[tab_index]
+        if not view.shows_item(item_id):
             self.filter_edit.clear()
-            proxy_index = tab.proxy.mapFromSource(tab.model.index(row, 0))
         self._updating = True
         try:
-            for other in self._tabs:
-                if other is not tab:
-                    other.view.selectionModel().clear()
-            if switch_tab:
-                self.tab_widget.setCurrentIndex(tab_index)
-            tab.view.selectionModel().setCurrentIndex(
+            for other in self._views:
+                if other is not view:
+                    other.selectionModel().clear()
+            self.tab_widget.setCurrentIndex(tab_index)
+            proxy_index = view.index_of(item_id)
+            view.selectionModel().setCurrentIndex(
                 proxy_index, QItemSelectionModel.SelectionFlag.ClearAndSelect
             )
-            tab.view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.EnsureVisible)
+            if scroll:
+                view.scrollTo(proxy_index, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._updating = False
         return True
 
-    def clear_selection(self) -> None:
-        """Deselect every card."""
-        self._updating = True
-        try:
-            for tab in self._tabs:
-                tab.view.selectionModel().clear()
-        finally:
-            self._updating = False
+    def show_evidence(self, view: EvidenceView) -> None:
+        """The footer and the selected card's chips for the selection."""
+        self.evidence.show_evidence(view.counter, view.reason)
+        for cards in self._views:
+            cards.show_current(view.item_id, view.position)
 
     def _on_selection_changed(self, selected: QItemSelection, _old: QItemSelection) -> None:
         # Selection, not the current index: focusing a list makes its first row current
@@ -414,23 +308,10 @@ class ItemsPane(QWidget):
         sender_view = self.current_view()
         self._updating = True
         try:
-            for tab in self._tabs:
-                if tab.view is not sender_view:
-                    tab.view.selectionModel().clear()
+            for view in self._views:
+                if view is not sender_view:
+                    view.selectionModel().clear()
         finally:
             self._updating = False
         if item_id:
             self.itemChosen.emit(item_id)
-
-    def set_evidence(self, position: int | None, total: int, why: str) -> None:
-        """Show "Evidence 2 of 3 · same figure" for the selected item (or a hint)."""
-        if position is None:
-            self.evidence_label.setText("Select an item to see its evidence")
-        elif total == 0:
-            self.evidence_label.setText("No linked passage in the article")
-        else:
-            self.evidence_label.setText(f"Evidence {position + 1} of {total} · {why}")
-
-    def evidence_text(self) -> str:
-        """The full evidence line, however narrow the pane has made the label."""
-        return self.evidence_label.full_text()
