@@ -39,7 +39,7 @@ from briefing_app.ui.settings import ReaderSettings
 from briefing_app.ui.shortcuts import ActionRegistry, CheatSheetDialog
 
 APP_NAME = "Briefing Reader"
-ITEMS_SHARE, ITEMS_MIN, ITEMS_MAX = 0.45, 420, 760  # the cards' part of the window's width
+ITEMS_SHARE, ITEMS_MIN, ITEMS_MAX = 0.45, 420, 700  # the cards' part of the window's width
 
 
 def resource_icon() -> QIcon:

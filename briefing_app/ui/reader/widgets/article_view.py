@@ -4,7 +4,7 @@ Why QPlainTextEdit: it lays out lazily and scrolls by line, so a 1 MB article op
 milliseconds, and it never fetches anything (no HTML, no images) — the reader stays offline.
 This widget knows geometry, not meaning: it turns pointer positions into code-point offsets
 (through :mod:`briefing_app.ui.offsets`) and emits them; the window decides what they mean.
-The text column is as wide as the pane allows up to about 90 characters (a comfortable
+The text column is as wide as the pane allows up to about 100 characters (a comfortable
 measure on a wide screen), centred, at the current zoom.  Showing evidence scrolls to it but
 leaves the caret and any text the reader selected alone: the selection is theirs.
 """
@@ -37,7 +37,7 @@ from briefing_app.core.reading.evidence_map import LineCounts
 from briefing_app.ui.offsets import OffsetMap, qt_safe_text
 from briefing_app.ui.reader.widgets.marks import MARKS_WIDTH, EvidenceMarks
 
-COLUMN_CHARS = 90
+COLUMN_CHARS = 100
 ZOOM_STEP = 1.1
 MIN_SIDE_PADDING = 28
 DOCUMENT_MARGIN = 18
@@ -127,7 +127,7 @@ class ArticleView(QPlainTextEdit):
         self._update_column()
 
     def column_width(self) -> int:
-        """Width in pixels of the widest text column (90 characters) at the current font."""
+        """Width in pixels of the widest text column (100 characters) at the current font."""
         metrics = QFontMetricsF(self.font())
         per_char = metrics.horizontalAdvance(_MEASURE) / len(_MEASURE)
         return int(per_char * COLUMN_CHARS + 2 * DOCUMENT_MARGIN)

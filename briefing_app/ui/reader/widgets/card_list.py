@@ -25,6 +25,8 @@ class ItemCardsView(QListView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.verticalScrollBar().setSingleStep(24)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Always on, so every tab's cards have the same width and can be measured ahead.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setUniformItemSizes(False)
         self.setLayoutMode(QListView.LayoutMode.Batched)
         self.setBatchSize(150)
@@ -50,6 +52,10 @@ class ItemCardsView(QListView):
             f"Cards in the {spec.title} tab. Up and Down or J and K move, "
             "Return shows the item's source passage in the article."
         )
+
+    def measure_ahead(self, start: int, width: int, deadline: float) -> int:
+        """Measure this tab's cards from ``start`` until ``deadline``; the index reached."""
+        return self.delegate.measure(self.spec.items, start, width, deadline)
 
     def set_filter(self, text: str) -> None:
         """Show only cards whose text or speaker contains ``text``."""

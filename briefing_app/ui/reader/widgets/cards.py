@@ -9,6 +9,7 @@ figure 1,240 ×2"); on the selected card the chip of the passage on show is fill
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
@@ -87,6 +88,15 @@ class CardDelegate(QStyledItemDelegate):
         self._small.setPointSizeF(size * 0.86)
         self._badge = QFont(self._small)
         self._badge.setBold(True)
+        self._metrics = {
+            font: QFontMetrics(f)
+            for font, f in (("body", self._body), ("name", self._name), ("small", self._small),
+                            ("badge", self._badge))
+        }
+        # Widths of short labels and heights of names and roles repeat from card to card
+        # ("3 passages", "Port Director"): measured once per zoom, not once per card.
+        self._advances: dict[tuple[str, str], int] = {}
+        self._wrapped: dict[tuple[str, int, str], int] = {}
         self._heights.clear()
 
     def body_font(self) -> QFont:
@@ -106,33 +116,45 @@ class CardDelegate(QStyledItemDelegate):
 
     # --- layout -------------------------------------------------------------------------
 
+    def _advance(self, font: str, text: str) -> int:
+        key = (font, text)
+        width = self._advances.get(key)
+        if width is None:
+            width = self._advances[key] = self._metrics[font].horizontalAdvance(text)
+        return width
+
+    def _wrapped_height(self, font: str, width: int, text: str, *, cache: bool) -> int:
+        key = (font, width, text)
+        height = self._wrapped.get(key) if cache else None
+        if height is None:
+            height = self._metrics[font].boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+            ).height()
+            if cache:
+                self._wrapped[key] = height
+        return height
+
     def layout_card(self, item: Item, width: int) -> CardLayout:
         """Measure a card for a row ``width`` pixels wide; rects start at (0, 0)."""
         inner = max(width - 2 * (CARD_MARGIN_X + PADDING), 60)
         x = CARD_MARGIN_X + PADDING
         y = CARD_MARGIN_Y + PADDING
-        small = QFontMetrics(self._small)
         layout = CardLayout(height=0)
-        meta_text = evidence_label(item)
-        meta_width = small.horizontalAdvance(meta_text) + 2
+        meta_width = self._advance("small", evidence_label(item)) + 2
         if item.speaker is not None:
-            name_fm = QFontMetrics(self._name)
             name_width = max(inner - meta_width - GAP, 40)
-            name_h = name_fm.boundingRect(
-                QRect(0, 0, name_width, 10_000), Qt.TextFlag.TextWordWrap, item.speaker.name
-            ).height()
+            name_h = self._wrapped_height("name", name_width, item.speaker.name, cache=True)
             layout.name = QRect(x, y, name_width, name_h)
-            layout.meta = QRect(x + inner - meta_width, y, meta_width, name_fm.height())
+            layout.meta = QRect(
+                x + inner - meta_width, y, meta_width, self._metrics["name"].height()
+            )
             y += name_h
             if item.speaker.role:
-                role_h = small.boundingRect(
-                    QRect(0, 0, inner, 10_000), Qt.TextFlag.TextWordWrap, item.speaker.role
-                ).height()
+                role_h = self._wrapped_height("small", inner, item.speaker.role, cache=True)
                 layout.role = QRect(x, y + 1, inner, role_h)
                 y += role_h + 1
             y += GAP
-        badge_fm = QFontMetrics(self._badge)
-        badge_h = badge_fm.height() + 4
+        badge_h = self._metrics["badge"].height() + 4
         if item.hedges or item.speaker is None:
             bx = x
             seen: set[str] = set()
@@ -141,7 +163,7 @@ class CardDelegate(QStyledItemDelegate):
                 if label in seen:
                     continue
                 seen.add(label)
-                w = badge_fm.horizontalAdvance(label) + 14
+                w = self._advance("badge", label) + 14
                 layout.badges.append((QRect(bx, y, w, badge_h), label, hedge.kind))
                 bx += w + GAP
             if item.speaker is None:
@@ -149,14 +171,12 @@ class CardDelegate(QStyledItemDelegate):
             if not layout.badges:
                 layout.kind_label = QRect(x, y, max(inner - meta_width - GAP, 10), badge_h)
             y += badge_h + GAP
-        body_h = QFontMetrics(self._body).boundingRect(
-            QRect(0, 0, inner, 100_000), Qt.TextFlag.TextWordWrap, card_body(item)
-        ).height()
+        body_h = self._wrapped_height("body", inner, card_body(item), cache=False)
         layout.body = QRect(x, y, inner, body_h)
         y += body_h
         chips = self.chips_of(item)
         if chips:
-            y = self._layout_chips(layout, chips, x, y + GAP, inner, small)
+            y = self._layout_chips(layout, chips, x, y + GAP, inner)
         y += PADDING
         card_width = width - 2 * CARD_MARGIN_X
         layout.card = QRect(CARD_MARGIN_X, CARD_MARGIN_Y, card_width, y - CARD_MARGIN_Y)
@@ -164,19 +184,20 @@ class CardDelegate(QStyledItemDelegate):
         return layout
 
     def _layout_chips(
-        self, layout: CardLayout, chips: list[LinkChip], x: int, y: int, inner: int,
-        metrics: QFontMetrics,
+        self, layout: CardLayout, chips: list[LinkChip], x: int, y: int, inner: int
     ) -> int:
         """Place chips left to right, wrapping; a chip too long for a line is elided."""
+        metrics = self._metrics["small"]
         chip_h = metrics.height() + 4
         cx = x
         for chip in chips:
-            text_w = min(metrics.horizontalAdvance(chip.label) + 2, inner - 2 * CHIP_PAD)
+            advance = self._advance("small", chip.label) + 2
+            text_w = min(advance, inner - 2 * CHIP_PAD)
             w = text_w + 2 * CHIP_PAD
             if cx > x and cx + w > x + inner:
                 cx, y = x, y + chip_h + 4
             text = chip.label
-            if metrics.horizontalAdvance(text) + 2 > text_w:
+            if advance > text_w:
                 text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_w)
             layout.chips.append((QRect(cx, y, w, chip_h), text, chip))
             cx += w + 4
@@ -185,18 +206,33 @@ class CardDelegate(QStyledItemDelegate):
     def _row_width(self) -> int:
         return max(self._view.viewport().width(), 120)
 
+    def height_of(self, item: Item, width: int) -> int:
+        """The card's height for a row ``width`` pixels wide (measured once, then cached)."""
+        key = (item.id, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self.layout_card(item, width).height
+        return height
+
+    def measure(self, items: list[Item], start: int, width: int, deadline: float) -> int:
+        """Measure cards from ``items[start]`` on until ``deadline`` (perf_counter seconds);
+        the index reached.  Lets the pane measure every tab in short slices while idle,
+        so neither a selection nor the list's own layout has to do it on demand."""
+        i = start
+        while i < len(items):
+            self.height_of(items[i], width)
+            i += 1
+            if time.perf_counter() >= deadline:
+                break
+        return i
+
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
         """Qt: the card's height at the view's current width (cached)."""
         item: Item | None = index.data(ItemRole)
         width = self._row_width()
         if item is None:
             return QSize(width, 0)
-        key = (item.id, width)
-        height = self._heights.get(key)
-        if height is None:
-            height = self.layout_card(item, width).height
-            self._heights[key] = height
-        return QSize(width, height)
+        return QSize(width, self.height_of(item, width))
 
     # --- painting -----------------------------------------------------------------------
 

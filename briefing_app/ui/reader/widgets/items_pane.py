@@ -8,7 +8,9 @@ shorten as the pane narrows, so the tab bar never needs scroll arrows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, Signal
+import time
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,8 +61,16 @@ class _CompactTabStyle(QProxyStyle):
         return super().pixelMetric(metric, option, widget)
 
 
+MEASURE_SLICE_S = 0.006  # longest stretch of card measuring between two turns of the loop
+
+
 class ItemsPane(QWidget):
-    """Filter box, section tabs of item cards, and the evidence footer."""
+    """Filter box, section tabs of item cards, and the evidence footer.
+
+    Cards are measured ahead, in short slices while the window is idle, visible tab first:
+    a list of cards can only scroll to a card once it knows every height above it, and
+    measuring a tab of a thousand cards on demand would stall the selection that needs it.
+    """
 
     itemChosen = Signal(str)  # the user selected a card (its item id)
     filterChanged = Signal(str)
@@ -104,7 +114,13 @@ class ItemsPane(QWidget):
         layout.addWidget(self.tab_widget, 1)
         layout.addWidget(self.evidence)
 
+        self._selected_id: str | None = None  # the item the window has selected
+        self._ahead: list[tuple[ItemCardsView, int]] = []  # (tab, next card to measure)
+        self._measure_timer = QTimer(self)
+        self._measure_timer.setSingleShot(True)
+        self._measure_timer.setInterval(0)
         self.filter_edit.textChanged.connect(self._apply_filter)
+        self._measure_timer.timeout.connect(self._measure_slice)
         self.filter_edit.installEventFilter(self)
         self.set_brief(Brief(id="", article=Article(text="")))  # empty tabs until a brief
 
@@ -147,6 +163,35 @@ class ItemsPane(QWidget):
                 self.tab_widget.setCurrentIndex(current)
         finally:
             self._updating = False
+        self._measure_all()
+
+    def _measure_all(self) -> None:
+        """Queue every tab's cards for measuring ahead, the visible tab first."""
+        current = self.current_view()
+        views = sorted(self._views, key=lambda view: view is not current)
+        self._ahead = [(view, 0) for view in views if view.total()]
+        if self._ahead:
+            self._measure_timer.start()
+
+    def _measure_slice(self) -> None:
+        current = self.current_view()
+        if not self._ahead or current is None:
+            return
+        width = current.viewport().width()  # every tab's list is as wide (scrollbar on)
+        deadline = time.perf_counter() + MEASURE_SLICE_S
+        while self._ahead and time.perf_counter() < deadline:
+            view, start = self._ahead[0]
+            reached = view.measure_ahead(start, width, deadline)
+            if reached >= view.total():
+                self._ahead.pop(0)
+            else:
+                self._ahead[0] = (view, reached)
+        if self._ahead:
+            self._measure_timer.start()
+
+    def measuring(self) -> bool:
+        """Whether cards are still being measured ahead."""
+        return bool(self._ahead)
 
     def set_theme(self, theme: Theme) -> None:
         """Recolour cards and tab dots."""
@@ -162,14 +207,28 @@ class ItemsPane(QWidget):
         for view in self._views:
             view.delegate.set_zoom(steps)
             view.relayout()
+        self._measure_all()
 
     def _apply_icons(self) -> None:
         for i, spec in enumerate(self._specs):
             self.tab_widget.setTabIcon(i, dot_icon(self._theme.section_color(spec.kind)))
 
     def _apply_filter(self, text: str, *, notify: bool = True) -> None:
-        for view in self._views:
-            view.set_filter(text.strip())
+        # Filtering moves rows under the selection model, which reports the row that slid
+        # into place as selected; that is not the reader's choice, so it is ignored and the
+        # selected card (if still shown) is selected again.
+        updating, self._updating = self._updating, True
+        try:
+            for view in self._views:
+                view.set_filter(text.strip())
+                view.selectionModel().clear()
+                index = view.index_of(self._selected_id) if self._selected_id else None
+                if index is not None and index.isValid():
+                    view.selectionModel().setCurrentIndex(
+                        index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    )
+        finally:
+            self._updating = updating
         self._fit_titles()
         if notify:
             self.filterChanged.emit(text)
@@ -192,9 +251,11 @@ class ItemsPane(QWidget):
             bar.setTabToolTip(i, tab_title(spec.title, *counts[i]))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        """Qt: choose tab titles that fit the new width."""
+        """Qt: choose tab titles that fit the new width; measure cards for it."""
         super().resizeEvent(event)
         self._fit_titles()
+        if event.size().width() != event.oldSize().width():
+            self._measure_all()
 
     def changeEvent(self, event: QEvent) -> None:
         """Qt: a new font changes how wide the titles are."""
@@ -294,6 +355,7 @@ class ItemsPane(QWidget):
 
     def show_evidence(self, view: EvidenceView) -> None:
         """The footer and the selected card's chips for the selection."""
+        self._selected_id = view.item_id
         self.evidence.show_evidence(view.counter, view.reason)
         for cards in self._views:
             cards.show_current(view.item_id, view.position)
