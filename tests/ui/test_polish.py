@@ -90,9 +90,11 @@ def test_at_1280_by_720_nothing_is_clipped_and_the_tabs_fit(window: MainWindow, 
     qtbot.waitUntil(lambda: window.width() == 1280 and window.height() == 720)
     window.selection.select_item("quote-achterberg")
     bar = window.items_pane.tab_widget.tabBar()
-    assert bar.sizeHint().width() <= window.items_pane.tab_widget.width()
-    last = bar.tabRect(bar.count() - 1)
-    assert last.right() <= bar.width()  # the last tab is whole: no scroll arrows needed
+    for tab in range(bar.count()):  # whichever tab is current (it is drawn wider)
+        window.items_pane.show_tab(tab)
+        assert bar.sizeHint().width() <= window.items_pane.tab_widget.width(), tab
+        last = bar.tabRect(bar.count() - 1)
+        assert last.right() <= bar.width(), tab  # the last tab whole: no scroll arrows
     title = window.article_pane.header.title
     assert title.height() >= title.heightForWidth(title.width())  # every line of the title
     evidence = window.items_pane.evidence
@@ -103,6 +105,24 @@ def test_at_1280_by_720_nothing_is_clipped_and_the_tabs_fit(window: MainWindow, 
         qtbot.waitUntil(lambda label=label: label.fontMetrics().horizontalAdvance(label.text())
                         <= label.width())
     assert window.article.text_column()[1] >= 480  # still a comfortable column of text
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1440, 900), (1920, 1080)])
+def test_the_tab_bar_never_overflows_into_scroll_arrows(
+    window: MainWindow, qtbot, size: tuple[int, int]
+) -> None:
+    from briefing_app.core.importer import import_path
+    from tests.conftest import SAMPLES
+
+    window.resize(*size)
+    window.fit_split()
+    brief = import_path(SAMPLES / "grid-upgrade.txt")  # six tabs
+    window.document.show_brief(brief)
+    bar = window.items_pane.tab_widget.tabBar()
+    for item in brief.items():  # whichever tab is current (it is drawn wider)
+        window.selection.select_item(item.id)
+        capture(window, QSize(*size))  # as a screenshot would
+        assert bar.tabRect(bar.count() - 1).right() <= bar.width(), (size, item.id)
 
 
 def test_at_1920_wide_the_article_column_uses_the_space(window: MainWindow, qtbot) -> None:

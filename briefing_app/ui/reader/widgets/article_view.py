@@ -63,6 +63,7 @@ def reading_font(zoom_steps: int = 0) -> QFont:
     font = QFont()
     font.setFamilies(READING_FAMILIES)
     font.setStyleHint(QFont.StyleHint.Serif)
+    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
     font.setPointSizeF(round(base * 1.3 * ZOOM_STEP**zoom_steps, 1))
     return font
 

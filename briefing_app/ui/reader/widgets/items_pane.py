@@ -120,6 +120,8 @@ class ItemsPane(QWidget):
         self._measure_timer.setSingleShot(True)
         self._measure_timer.setInterval(0)
         self.filter_edit.textChanged.connect(self._apply_filter)
+        # The current tab is drawn a little wider, so titles are fitted again when it moves.
+        self.tab_widget.currentChanged.connect(lambda _index: self._fit_titles())
         self._measure_timer.timeout.connect(self._measure_slice)
         self.filter_edit.installEventFilter(self)
         self.set_brief(Brief(id="", article=Article(text="")))  # empty tabs until a brief
@@ -157,8 +159,8 @@ class ItemsPane(QWidget):
                 view.delegate.set_zoom(self._zoom)
                 self.tab_widget.addTab(view, "")
                 view.selectionModel().selectionChanged.connect(self._on_selection_changed)
+            self._apply_icons()  # before the titles are fitted: the dots take room too
             self._apply_filter(self.filter_edit.text(), notify=False)
-            self._apply_icons()
             if 0 <= current < len(self._views):
                 self.tab_widget.setCurrentIndex(current)
         finally:
