@@ -1,4 +1,4 @@
-"""A brief made ready to read: its span index, paragraph starts, headings and summary.
+"""A brief made ready to read: its span index, paragraphs, evidence map, headings, summary.
 
 Why a separate step: everything here is pure computation over the brief, so it can run on the
 import's worker thread together with the import, and the window only has to show the result.
@@ -14,8 +14,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core.linking.span_index import SpanIndex
-from briefing_app.core.model import Brief
-from briefing_app.core.reading.evidence_map import Paragraphs, paragraph_starts
+from briefing_app.core.model import Brief, SectionKind
+from briefing_app.core.reading.evidence_map import (
+    Paragraphs,
+    SpanPlaces,
+    evidence_lanes,
+    paragraph_starts,
+)
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,7 @@ class ReadingDocument:
     brief: Brief
     index: SpanIndex
     paragraphs: Paragraphs
+    lanes: list[tuple[SectionKind, SpanPlaces]]  # the evidence map, placed in paragraphs
     headings: dict[str, str]
     path: Path | None = None
 
@@ -49,8 +55,9 @@ def prepare_document(brief: Brief, path: Path | None = None) -> ReadingDocument:
     try:
         index = SpanIndex(brief)
         paragraphs = Paragraphs(paragraph_starts(brief.article.text), len(brief.article.text))
+        lanes = [(kind, paragraphs.place(spans)) for kind, spans in evidence_lanes(brief, index)]
     finally:
         if enabled:
             gc.enable()
     headings = {s.title.strip(): str(s.kind) for s in brief.sections if s.title.strip()}
-    return ReadingDocument(brief, index, paragraphs, headings, path)
+    return ReadingDocument(brief, index, paragraphs, lanes, headings, path)

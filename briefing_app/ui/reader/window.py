@@ -18,7 +18,6 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from briefing_app.core.reading.document import ReadingDocument
-from briefing_app.core.reading.evidence_map import evidence_lanes
 from briefing_app.ui.dialogs import Dialogs
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.reader.actions import (
@@ -210,7 +209,7 @@ class MainWindow(QMainWindow):
         self.highlighter.set_tint(tint)
         self.article_pane.header.set_meta(brief.title, brief.source)
         self.items_pane.set_brief(brief)
-        self.article.marks.set_lanes(evidence_lanes(brief, document.index), document.paragraphs)
+        self.article.marks.set_lanes(document.lanes, document.paragraphs)
         self.selection.reset(document)
         self.find.reset(text)
         self.setWindowTitle(f"{brief.title or document.name} — {APP_NAME}")

@@ -62,12 +62,12 @@ class EvidenceMarks(QWidget):
         self._recompute_timer.timeout.connect(self.recompute)
 
     def set_lanes(
-        self, lanes: list[tuple[SectionKind, list[Span]]], paragraphs: Paragraphs
+        self, lanes: list[tuple[SectionKind, SpanPlaces]], paragraphs: Paragraphs
     ) -> None:
-        """One lane per section kind that cites anything: its merged cited spans, placed
-        in the article's paragraphs once."""
+        """One lane per section kind that cites anything: its merged cited spans, already
+        placed in the article's paragraphs (``core.reading.document``)."""
         self._paragraphs = paragraphs
-        self._lanes = [(kind, paragraphs.place(spans)) for kind, spans in lanes]
+        self._lanes = list(lanes)
         self._selected = paragraphs.place([])
         names = ", ".join(TAB_TITLES.get(kind, "Other sections") for kind, _ in lanes)
         self.setToolTip(
