@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject
 
 from briefing_app.core.reading.document import ReadingDocument
 from briefing_app.core.reading.filter_memory import FilterMemory, ListPlace
@@ -33,8 +33,6 @@ class ReadingPlace:
 
 class SelectionController(QObject):
     """Selects items, steps their evidence, and answers clicks and hovers in the article."""
-
-    itemSelected = Signal(str)
 
     def __init__(
         self, article: ArticleView, highlighter: EvidenceHighlighter, items: ItemsPane,
@@ -71,7 +69,6 @@ class SelectionController(QObject):
         if self._items.current_item_id() != item_id:
             self._items.select_item(item_id)
         self._draw(scroll=scroll)
-        self.itemSelected.emit(item_id)
         return True
 
     def step_evidence(self, delta: int) -> None:
