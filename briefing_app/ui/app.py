@@ -19,7 +19,7 @@ from PySide6.QtCore import QMessageLogContext, QTimer, QtMsgType, qInstallMessag
 from PySide6.QtWidgets import QApplication
 
 from briefing_app import __version__
-from briefing_app.ui.main_window import APP_NAME, MainWindow
+from briefing_app.ui.reader.window import APP_NAME, MainWindow
 
 DEFAULT_SAMPLE = "harbour-strike.txt"
 NO_DISPLAY_MESSAGE = (
@@ -123,7 +123,7 @@ def run_app(path: Path | None) -> int:
         previous_hook = sys.excepthook
         _install_excepthook(window)
         window.show()
-        QTimer.singleShot(0, lambda: window.open_path_soon(target))
+        QTimer.singleShot(0, lambda: window.document.open_path_soon(target))
         status = app.exec()
         sys.excepthook = previous_hook
         return int(status)

@@ -3,7 +3,8 @@
 Why: linking a multi-megabyte article takes seconds to tens of seconds; on the GUI thread
 the window would freeze (and look crashed) for all of it.  The import runs in a plain Python
 thread; its result comes back through a queued Qt signal, and a newer request makes an older
-result stale, so a slow file never replaces one opened after it.
+result stale, so a slow file never replaces one opened after it.  The work function may do
+more than import (the reader also indexes the brief there), and returns whatever it built.
 """
 
 from __future__ import annotations
@@ -17,7 +18,6 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.model import Brief
 
 # Files smaller than this import in well under a second: the window does it in place.
 BACKGROUND_FROM_BYTES = 256 * 1024
@@ -25,18 +25,20 @@ _SWITCH_INTERVAL = 0.0002  # seconds the worker may hold the interpreter lock at
 
 
 class BackgroundImporter(QObject):
-    """Runs a loader off the GUI thread and reports the newest request's outcome."""
+    """Runs a work function off the GUI thread and reports the newest request's outcome."""
 
-    imported = Signal(object, object)  # path, Brief
+    imported = Signal(object, object)  # path, whatever the work function returned
     failed = Signal(object, str)  # path, the user-facing "error: …" line
-    _done = Signal(int, object, object)  # generation, path, Brief | str
+    # Every import that ends, current or superseded: generation, path, result, error ("" if
+    # none).  The window listens to ``imported``/``failed``; this one tells that work ended.
+    done = Signal(int, object, object, str)
 
-    def __init__(self, loader: Callable[[Path], Brief], parent: QObject | None = None) -> None:
+    def __init__(self, work: Callable[[Path], object], parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._loader = loader
+        self._work = work
         self._generation = 0
         self.busy = False
-        self._done.connect(self._deliver)
+        self.done.connect(self._deliver)
 
     def start(self, path: Path) -> None:
         """Begin importing ``path``; any import still running is superseded."""
@@ -57,22 +59,24 @@ class BackgroundImporter(QObject):
         # painting; with the default 5 ms hand-over it would crawl while we import.
         previous_interval = sys.getswitchinterval()
         sys.setswitchinterval(_SWITCH_INTERVAL)
+        result: object = None
+        error = ""
         try:
-            result: Brief | str = self._loader(path)
-        except BriefInputError as error:
-            result = f"error: {error}"
-        except Exception as error:  # a core bug must not take the window down
+            result = self._work(path)
+        except BriefInputError as exc:
+            error = f"error: {exc}"
+        except Exception as exc:  # a core bug must not take the window down
             traceback.print_exc()
-            result = f"error: {path}: could not be opened ({type(error).__name__}: {error})"
+            error = f"error: {path}: could not be opened ({type(exc).__name__}: {exc})"
         finally:
             sys.setswitchinterval(previous_interval)
-        self._done.emit(generation, path, result)  # queued to the GUI thread
+        self.done.emit(generation, path, result, error)  # queued to the GUI thread
 
-    def _deliver(self, generation: int, path: Path, result: object) -> None:
+    def _deliver(self, generation: int, path: Path, result: object, error: str) -> None:
         if generation != self._generation:
             return  # the user has since asked for another file
         self.busy = False
-        if isinstance(result, Brief):
-            self.imported.emit(path, result)
+        if error:
+            self.failed.emit(path, error)
         else:
-            self.failed.emit(path, str(result))
+            self.imported.emit(path, result)

@@ -11,9 +11,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
 from briefing_app.core.atomic_write import write_bytes_atomically
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import SectionKind
+from briefing_app.ui.reader.window import MainWindow
 
 TAB_KINDS = tuple(kind.value for kind in SectionKind)
 THEMES = ("light", "dark", "sepia")
@@ -59,12 +64,8 @@ def render_screenshot(
 
     from contextlib import ExitStack
 
-    from PySide6.QtCore import QSize
-    from PySide6.QtGui import QImage
-
     from briefing_app.core.importer import import_path
     from briefing_app.ui.app import application, bundled_sample
-    from briefing_app.ui.main_window import MainWindow
     from briefing_app.ui.settings import ReaderSettings
 
     with ExitStack() as stack:
@@ -79,20 +80,15 @@ def render_screenshot(
             window.resize(width, height)
             window.setMinimumSize(0, 0)
             window.show()
-            if not window.show_brief(brief, source):
+            window.fit_split()
+            if not window.document.show_brief(brief, source):
                 raise BriefInputError(source, "could not be shown")
             if tab is not None and not window.show_tab(tab):
                 raise BriefInputError(source, f"the brief has no {tab!r} tab")
-            if select is not None and not window.select_item(select):
+            if select is not None and not window.selection.select_item(select):
                 known = ", ".join(item.id for item in brief.items()[:12])
                 raise BriefInputError(source, f"no item with id {select!r} (ids: {known}, …)")
-            for _ in range(3):
-                app.processEvents()
-            window.article.marks.recompute()
-            app.processEvents()
-            image = QImage(QSize(width, height), QImage.Format.Format_ARGB32)
-            image.fill(window.palette().color(window.backgroundRole()))
-            window.render(image)
+            image = capture(window, QSize(width, height))
             _save_atomically(image, out)
         finally:
             window.close()
@@ -101,12 +97,28 @@ def render_screenshot(
             app.processEvents()
 
 
-def _save_atomically(image: object, out: Path) -> None:
-    """Encode the PNG in memory and write it whole (``core.files``)."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-    from PySide6.QtGui import QImage
+def capture(window: MainWindow, size: QSize) -> QImage:
+    """The window as a still picture: settled (layouts, evidence map), with the keyboard in
+    the cards as after picking one, so no text caret is drawn at some random blink phase."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    cards = window.items_pane.current_view()
+    if cards is not None:
+        cards.setFocus(Qt.FocusReason.OtherFocusReason)
+    for _ in range(3):
+        app.processEvents()
+    window.article.marks.recompute()
+    app.processEvents()
+    image = QImage(size, QImage.Format.Format_ARGB32)
+    image.fill(window.palette().color(window.backgroundRole()))
+    window.render(image)
+    return image
 
-    assert isinstance(image, QImage)
+
+def _save_atomically(image: QImage, out: Path) -> None:
+    """Encode the PNG in memory and write it whole (``core.atomic_write``)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)

@@ -1,9 +1,8 @@
-"""Every reader action, its shortcut and its menu, declared once; and the cheat sheet.
+"""Actions declared as data, built into QActions once; and the cheat sheet listing them.
 
 Why a table: menus, shortcuts, the F1 cheat sheet and the tests all read the same list, so
-a shortcut can't be documented but missing, or bound twice.  Qt's standard key sequences are
-used wherever one exists (Open, Find, Zoom, Full Screen, Help …) so platform conventions
-hold; a fallback applies where the platform defines none (e.g. Quit on some Linux desktops).
+a shortcut can't be documented but missing, or bound twice.  Each window declares its own
+table (the reader's is ``ui/reader/actions.py``); this module builds and lists any of them.
 """
 
 from __future__ import annotations
@@ -45,64 +44,6 @@ class ActionSpec:
     scope: str = "window"
 
 
-ACTION_SPECS: tuple[ActionSpec, ...] = (
-    ActionSpec("open", "&Open…", (StandardKey.Open,), "File", "Open a brief from disk",
-               fallback=("Ctrl+O",)),
-    ActionSpec("reload", "&Reload", (StandardKey.Refresh, "Ctrl+R"), "File",
-               "Read the current file again"),
-    ActionSpec("open_source", "Open &Original Article…", ("Ctrl+Shift+O",), "File",
-               "Open the article's web address in your browser (asks first)"),
-    ActionSpec("quit", "&Quit", (StandardKey.Quit,), "File", "Close the reader",
-               fallback=("Ctrl+Q",)),
-    ActionSpec("find", "&Find in Article…", (StandardKey.Find,), "Edit",
-               "Search the article text", fallback=("Ctrl+F",)),
-    ActionSpec("find_next", "Find &Next", (StandardKey.FindNext,), "Edit",
-               "Go to the next match", fallback=("F3",)),
-    ActionSpec("find_previous", "Find Pre&vious", (StandardKey.FindPrevious,), "Edit",
-               "Go to the previous match", fallback=("Shift+F3",)),
-    ActionSpec("close_find", "Close Find Bar", (StandardKey.Cancel,), "Edit",
-               "Hide the find bar and its highlights", fallback=("Esc",), scope="find"),
-    ActionSpec("filter", "Filter &Items…", ("Ctrl+K",), "Edit",
-               "Show only cards whose text or speaker matches"),
-    ActionSpec("zoom_in", "Zoom &In", (StandardKey.ZoomIn, "Ctrl+="), "View",
-               "Larger text", fallback=("Ctrl++",)),
-    ActionSpec("zoom_out", "Zoom &Out", (StandardKey.ZoomOut,), "View", "Smaller text",
-               fallback=("Ctrl+-",)),
-    ActionSpec("zoom_reset", "&Actual Size", ("Ctrl+Shift+0",), "View",
-               "Default text size"),
-    ActionSpec("theme_cycle", "Next &Theme", ("Ctrl+Shift+T",), "View",
-               "Cycle light, dark and sepia"),
-    ActionSpec("link_tint", "&Tint Linked Passages", ("Ctrl+Shift+L",), "View",
-               "Colour every cited passage by its section; uncited text stays plain",
-               checkable=True),
-    ActionSpec("full_screen", "&Full Screen", (StandardKey.FullScreen,), "View",
-               "Fill the screen", fallback=("F11",), checkable=True),
-    ActionSpec("tab_overview", "&Overview", ("Ctrl+0",), "Go", "Show the Overview tab"),
-    ActionSpec("tab_why", "&Why It Matters", ("Ctrl+1",), "Go",
-               "Show the Why It Matters tab"),
-    ActionSpec("tab_what", "What To &Know", ("Ctrl+2",), "Go", "Show the What To Know tab"),
-    ActionSpec("tab_quotes", "&Quotes", ("Ctrl+3",), "Go", "Show the Quotes tab"),
-    ActionSpec("tab_next_steps", "Next &Steps", ("Ctrl+4",), "Go", "Show the Next Steps tab"),
-    ActionSpec("next_tab", "Next Tab", ("Ctrl+PgDown",), "Go", "Show the tab to the right"),
-    ActionSpec("previous_tab", "Previous Tab", ("Ctrl+PgUp",), "Go",
-               "Show the tab to the left"),
-    ActionSpec("next_item", "Next Item", ("J",), "Go", "Select the next card"),
-    ActionSpec("previous_item", "Previous Item", ("K",), "Go", "Select the previous card"),
-    ActionSpec("jump_source", "&Jump to Source", ("Return", "Enter"), "Go",
-               "Scroll the article to the selected card's own passage", scope="items"),
-    ActionSpec("next_evidence", "Next &Evidence", ("N",), "Go",
-               "Show the selected card's next linked passage"),
-    ActionSpec("previous_evidence", "Previous E&vidence", ("Shift+N",), "Go",
-               "Show the selected card's previous linked passage"),
-    ActionSpec("switch_pane", "Switch &Pane", ("F6",), "Go",
-               "Move keyboard focus between the article and the cards"),
-    ActionSpec("shortcuts", "&Keyboard Shortcuts", (StandardKey.HelpContents,), "Help",
-               "List every shortcut", fallback=("F1",)),
-)
-
-MENU_ORDER = ("File", "Edit", "View", "Go", "Help")
-
-
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     """The spec's key sequences on this platform (standard keys expanded, fallback if none)."""
     sequences: list[QKeySequence] = []
@@ -126,13 +67,13 @@ def _is_media_key(sequence: QKeySequence) -> bool:
 
 
 class ActionRegistry:
-    """The window's QActions, by name, built from :data:`ACTION_SPECS`."""
+    """A window's QActions, by name, built from its table of :class:`ActionSpec`."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, specs: tuple[ActionSpec, ...], parent: QWidget) -> None:
         self.actions: dict[str, QAction] = {}
         self.specs: dict[str, ActionSpec] = {}
         taken: set[str] = set()
-        for spec in ACTION_SPECS:
+        for spec in specs:
             action = QAction(spec.text, parent)
             action.setObjectName(f"action_{spec.name}")
             sequences = [s for s in key_sequences(spec) if s.toString() not in taken]
@@ -148,10 +89,6 @@ class ActionRegistry:
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]
-
-    def in_group(self, group: str) -> list[QAction]:
-        """Actions of one menu, in declaration order."""
-        return [self.actions[n] for n, spec in self.specs.items() if spec.group == group]
 
     def in_scope(self, scope: str) -> list[QAction]:
         """Actions whose shortcut is live in one scope (window, items, find)."""
@@ -177,18 +114,13 @@ class ActionRegistry:
         return rows
 
 
-CHEAT_SHEET_NOTES = (
-    "In a card list, Up and Down also move between cards. "
-    "In the article, click highlighted or linked text to select the card that cites it; "
-    "hover over it to see every card that does. The strip beside the scrollbar shows "
-    "where each section's evidence sits; click it to scroll there."
-)
-
-
 class CheatSheetDialog(QDialog):
-    """The keyboard shortcut list (F1), generated from the window's actions."""
+    """The keyboard shortcut list (F1), generated from the window's actions; ``notes``
+    explain what the mouse does there."""
 
-    def __init__(self, registry: ActionRegistry, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, registry: ActionRegistry, notes: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
         self.setAccessibleName("Keyboard shortcuts")
@@ -213,15 +145,15 @@ class CheatSheetDialog(QDialog):
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.header().setStretchLastSection(True)
-        notes = QLabel(CHEAT_SHEET_NOTES, self)
-        notes.setWordWrap(True)
-        notes.setAccessibleName("Mouse and list hints")
-        notes.setAccessibleDescription(CHEAT_SHEET_NOTES)
+        hints = QLabel(notes, self)
+        hints.setWordWrap(True)
+        hints.setAccessibleName("Mouse and list hints")
+        hints.setAccessibleDescription(notes)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.tree, 1)
-        layout.addWidget(notes)
+        layout.addWidget(hints)
         layout.addWidget(buttons)
         self.resize(720, 640)
 

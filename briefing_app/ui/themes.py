@@ -2,7 +2,9 @@
 
 Why one table: the article, the highlighter, the cards, the scrollbar marks and the Qt
 palette must agree (a soft highlight has to stay readable on its own paper colour), so each
-theme names its colours once and widgets ask for them by role.  The default follows the
+theme names its colours once and widgets ask for them by role.  Four highlights must never
+be confused: the passage on show (amber), find matches and the current match (blue, or
+green in sepia) and the reader's own text selection (grey).  The default follows the
 system colour scheme (``QStyleHints.colorScheme``); the user can pin a theme.
 """
 
@@ -38,6 +40,10 @@ class Theme:
     current_text: str
     hover_line: str
     find_match: str
+    find_current: str
+    find_current_text: str
+    selection: str
+    accent_text: str
     link: str
     section: dict[str, str] = field(default_factory=dict)
     section_tint: dict[str, str] = field(default_factory=dict)
@@ -82,8 +88,10 @@ class Theme:
             p.setColor(group, QPalette.ColorRole.ToolTipBase, button)
             p.setColor(group, QPalette.ColorRole.ToolTipText, text)
             p.setColor(group, QPalette.ColorRole.PlaceholderText, muted)
-            p.setColor(group, QPalette.ColorRole.Highlight, QColor(self.current_span))
-            p.setColor(group, QPalette.ColorRole.HighlightedText, QColor(self.current_text))
+            # The reader's own text selection: a neutral colour, never taken for evidence
+            # or a find match.
+            p.setColor(group, QPalette.ColorRole.Highlight, QColor(self.selection))
+            p.setColor(group, QPalette.ColorRole.HighlightedText, text)
             p.setColor(group, QPalette.ColorRole.Link, QColor(self.link))
             p.setColor(group, QPalette.ColorRole.LinkVisited, QColor(self.link))
             p.setColor(group, QPalette.ColorRole.BrightText, accent)
@@ -138,6 +146,10 @@ LIGHT = Theme(
     current_text="#1D2024",
     hover_line="#B07A00",
     find_match="#BFE3FF",
+    find_current="#5FA8EE",
+    find_current_text="#0E1A2B",
+    selection="#C8CDD5",
+    accent_text="#FFFFFF",
     link="#2B63C6",
     section={
         "lede": "#6B7A8F",
@@ -174,6 +186,10 @@ DARK = Theme(
     current_text="#141517",
     hover_line="#E0B24A",
     find_match="#1E4A6A",
+    find_current="#4FA3E0",
+    find_current_text="#0E1114",
+    selection="#4A505A",
+    accent_text="#141517",
     link="#8DB4FF",
     section={
         "lede": "#94A3B8",
@@ -210,6 +226,10 @@ SEPIA = Theme(
     current_text="#2A2018",
     hover_line="#8F4F16",
     find_match="#CDE3BE",
+    find_current="#86B96F",
+    find_current_text="#1F1A12",
+    selection="#DACCB2",
+    accent_text="#FFFFFF",
     link="#8F4F16",
     section={
         "lede": "#7D7363",

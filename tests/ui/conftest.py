@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 from pydantic import ValidationError
+from PySide6.QtGui import QColor
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import Brief
@@ -172,7 +173,7 @@ def write_brief(tmp_path: Path) -> Callable[..., Path]:
 def window(qtbot, write_brief) -> Iterator:
     """A shown reader window with the fixture brief open, dialogs recorded."""
     from briefing_app.ui.dialogs import RecordingDialogs
-    from briefing_app.ui.main_window import MainWindow
+    from briefing_app.ui.reader.window import MainWindow
     from briefing_app.ui.settings import ReaderSettings
 
     win = MainWindow(
@@ -182,6 +183,33 @@ def window(qtbot, write_brief) -> Iterator:
     win.resize(1200, 800)
     win.show()
     qtbot.waitExposed(win)
-    assert win.open_path(write_brief())
+    assert win.document.open_path(write_brief())
     yield win
     win.close()
+
+
+def text_in_colour(window, color: QColor | str) -> list[str]:
+    """The article passages painted with this background colour, as a reader sees them
+    (contiguous runs joined), in reading order."""
+    wanted = QColor(color)
+    runs: list[tuple[int, int]] = []
+    block = window.article.document().begin()
+    while block.isValid():
+        for fmt in block.layout().formats():
+            if fmt.format.background().color() == wanted:
+                start = block.position() + fmt.start
+                if runs and runs[-1][1] == start:
+                    runs[-1] = (runs[-1][0], start + fmt.length)
+                else:
+                    runs.append((start, start + fmt.length))
+        block = block.next()
+    units = window.article.toPlainText().encode("utf-16-le")
+    return [units[2 * a:2 * b].decode("utf-16-le") for a, b in runs]
+
+
+def evidence_on_show(window) -> str:
+    """The passage drawn in the 'passage on show' colour (what "Evidence n of m" points at)."""
+    window.highlighter.flush()
+    shown = text_in_colour(window, window.appearance.theme.current_span)
+    assert len(shown) <= 1, shown
+    return shown[0] if shown else ""

@@ -7,17 +7,18 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QTabWidget, QWidget
 
 from briefing_app.core.model import Item
-from briefing_app.ui.item_list import (
-    CardDelegate,
-    ItemRole,
+from briefing_app.core.reading.card_text import (
     card_body,
     describe_item,
     evidence_label,
     hedge_tooltip,
 )
-from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.reader.widgets.cards import CardDelegate
+from briefing_app.ui.reader.widgets.item_model import ItemRole
+from briefing_app.ui.reader.window import MainWindow
 from briefing_app.ui.settings import ReaderSettings
 from briefing_app.ui.themes import DARK, LIGHT, SEPIA, resolve_theme
+from tests.ui.conftest import text_in_colour
 
 
 def _window_color() -> str:
@@ -25,28 +26,28 @@ def _window_color() -> str:
 
 
 def test_theme_switching_recolours_and_persists(window: MainWindow, qtbot) -> None:
-    window.set_theme("dark")
-    qtbot.wait(1)  # palette changes reach widgets through the event loop
+    window.appearance.set_theme("dark")
     assert _window_color() == DARK.window.upper()
-    assert window.article.palette().color(QPalette.ColorRole.Base).name().upper() \
-        == DARK.paper.upper()
+    # Palette changes reach widgets through the event loop.
+    qtbot.waitUntil(lambda: window.article.palette().color(QPalette.ColorRole.Base).name()
+                    .upper() == DARK.paper.upper())
     assert ReaderSettings.for_user().theme() == "dark"
     qtbot.keyClick(window, Qt.Key.Key_T,
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    assert window.theme is SEPIA and _window_color() == SEPIA.window.upper()
-    window.cycle_theme()
-    assert window.theme is LIGHT
+    assert window.appearance.theme is SEPIA and _window_color() == SEPIA.window.upper()
+    window.appearance.cycle_theme()
+    assert window.appearance.theme is LIGHT
     assert window.theme_actions["light"].isChecked()
 
 
 def test_highlights_follow_the_theme(window: MainWindow) -> None:
-    window.select_item("lede-2")
-    window.set_theme("dark")
+    window.selection.select_item("lede-2")
+    window.appearance.set_theme("dark")
     window.highlighter.flush()
-    own = window.index.item("lede-2").source
-    block = window.article.document().findBlock(window.article.offsets.to_utf16(own.start))
-    colors = {r.format.background().color().name().upper() for r in block.layout().formats()}
-    assert DARK.own_span.upper() in colors
+    own = window.document.index.item("lede-2").source
+    assert text_in_colour(window, DARK.current_span) == [own.exact]
+    window.selection.step_evidence(1)  # the own passage stays marked, in its own colour
+    assert text_in_colour(window, DARK.own_span) == [own.exact]
 
 
 def test_system_theme_follows_the_colour_scheme() -> None:
@@ -72,14 +73,17 @@ def test_every_theme_keeps_text_readable_on_highlights() -> None:
         for ground in grounds:
             assert contrast(theme.text, ground) >= 4.5, (theme.name, ground)
         assert contrast(theme.current_text, theme.current_span) >= 4.5, theme.name
+        assert contrast(theme.find_current_text, theme.find_current) >= 4.5, theme.name
+        assert contrast(theme.accent_text, theme.accent) >= 4.5, theme.name
+        assert contrast(theme.text, theme.selection) >= 4.5, theme.name
         for bg, fg in theme.badge.values():
             assert contrast(fg, bg) >= 4.5, (theme.name, bg)
         assert contrast(theme.muted, theme.paper) >= 4.5, theme.name
 
 
 def test_quote_cards_show_speaker_and_hedged_cards_a_badge(window: MainWindow) -> None:
-    quote = window.index.item("quote-okafor")
-    claim = window.index.item("lede-2")
+    quote = window.document.index.item("quote-okafor")
+    claim = window.document.index.item("lede-2")
     view = window.items_pane.view_at(0)
     delegate: CardDelegate = view.delegate
     quote_layout = delegate.layout_card(quote, 400)
@@ -96,7 +100,7 @@ def test_quote_cards_show_speaker_and_hedged_cards_a_badge(window: MainWindow) -
 
 def test_card_heights_grow_with_text_and_narrow_width(window: MainWindow) -> None:
     delegate = window.items_pane.view_at(0).delegate
-    item = window.index.item("lede-2")
+    item = window.document.index.item("lede-2")
     assert delegate.layout_card(item, 250).height > delegate.layout_card(item, 800).height
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QTimer
 from briefing_app.core.importer import import_path
 from briefing_app.ui.background_import import BACKGROUND_FROM_BYTES
 from briefing_app.ui.dialogs import RecordingDialogs
-from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.reader.window import MainWindow
 from briefing_app.ui.settings import ReaderSettings
 
 
@@ -46,12 +46,13 @@ def test_long_file_opens_while_the_event_loop_keeps_running(reader, qtbot, tmp_p
     import time
 
     started = time.perf_counter()
-    with qtbot.waitSignal(reader.briefLoaded, timeout=60_000):
-        reader.open_path_soon(path)
-        assert reader.brief is None  # not yet: the import is running elsewhere
+    with qtbot.waitSignal(reader.document.opened, timeout=60_000):
+        reader.document.open_path_soon(path)
+        assert reader.document.brief is None  # not yet: the import is running elsewhere
     elapsed = time.perf_counter() - started
     timer.stop()
-    assert reader.brief is not None and reader.brief.title == "Harbour logbook"
+    assert reader.document.brief is not None
+    assert reader.document.brief.title == "Harbour logbook"
     assert len(ticks) >= 10, (len(ticks), elapsed)  # the event loop kept running meanwhile
 
 
@@ -59,26 +60,28 @@ def test_a_later_request_wins_over_a_slow_earlier_one(reader, qtbot, tmp_path) -
     slow = long_article(tmp_path / "slow.txt", "Slow logbook")
     quick = tmp_path / "quick.txt"
     quick.write_text("Quick note\n\nThe ferry ran on time.\n", encoding="utf-8")
-    reader.open_path_soon(slow)
-    reader.open_path_soon(quick)  # small: opens at once
-    assert reader.brief is not None and reader.brief.title == "Quick note"
-    qtbot.wait(3000)  # the slow import finishes meanwhile, and must not replace it
-    assert reader.brief.title == "Quick note"
-    reader.open_path_soon(slow)
+    doc = reader.document
+    finished: list[object] = []
+    doc.importer.done.connect(lambda _g, path, _r, _e: finished.append(path))
+    doc.open_path_soon(slow)
+    doc.open_path_soon(quick)  # small: opens at once
+    assert doc.brief is not None and doc.brief.title == "Quick note"
+    qtbot.waitUntil(lambda: finished == [slow], timeout=60_000)  # the slow one ends later…
+    assert doc.brief.title == "Quick note"  # …and must not replace the quick one
+    doc.open_path_soon(slow)
     second = long_article(tmp_path / "second.txt", "Second logbook")
-    with qtbot.waitSignal(reader.briefLoaded, timeout=60_000):
-        reader.open_path_soon(second)
-    qtbot.wait(200)
-    assert reader.brief.title == "Second logbook"
+    doc.open_path_soon(second)
+    qtbot.waitUntil(lambda: len(finished) == 3, timeout=60_000)
+    assert doc.brief.title == "Second logbook"
 
 
 def test_a_long_bad_file_reports_the_error_and_keeps_the_brief(reader, qtbot, tmp_path) -> None:
     good = tmp_path / "good.txt"
     good.write_text("Good brief\n\nAll is well.\n", encoding="utf-8")
-    assert reader.open_path(good)
+    assert reader.document.open_path(good)
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"text\x00" * (BACKGROUND_FROM_BYTES // 4))
-    reader.open_path_soon(bad)
-    qtbot.waitUntil(lambda: bool(reader.dialogs.errors), timeout=30_000)
-    assert reader.dialogs.errors[0][1].startswith(f"error: {bad}")
-    assert reader.brief.title == "Good brief"
+    reader.document.open_path_soon(bad)
+    qtbot.waitUntil(lambda: bool(reader.document.dialogs.errors), timeout=30_000)
+    assert reader.document.dialogs.errors[0][1].startswith(f"error: {bad}")
+    assert reader.document.brief.title == "Good brief"

@@ -62,12 +62,16 @@ def test_run_app_offscreen_opens_the_sample_and_runs_the_loop(qapp: QApplication
     seen: list[str] = []
 
     def look_and_quit() -> None:
-        windows = [w for w in qapp.topLevelWidgets() if w.isVisible() and hasattr(w, "brief")]
-        seen.extend(w.brief.title for w in windows if w.brief is not None)
+        windows = [w for w in qapp.topLevelWidgets() if w.isVisible() and hasattr(w, "document")]
+        opened = [w for w in windows if w.document.brief is not None]
+        if not opened:
+            QTimer.singleShot(20, look_and_quit)  # look again once the loop has run
+            return
+        seen.extend(w.document.brief.title for w in opened)
         for w in windows:
             w.close()  # closing the last window ends the loop, as for a user
 
-    QTimer.singleShot(600, look_and_quit)
+    QTimer.singleShot(0, look_and_quit)
     QTimer.singleShot(4000, qapp.quit)  # fallback so a stray visible window can't hang us
     assert run_app(None) == 0
     assert seen and "strike" in seen[0].lower()

@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from briefing_app.core.linking.span_index import SpanIndex
 from briefing_app.core.model import Brief
-from briefing_app.ui.highlighter import EvidenceHighlighter
 from briefing_app.ui.offsets import OffsetMap
+from briefing_app.ui.reader.widgets.highlighter import EvidenceHighlighter
 from briefing_app.ui.themes import LIGHT
 
 
@@ -34,11 +34,11 @@ def test_selection_rehighlights_only_touched_paragraphs(qtbot, brief: Brief) -> 
     highlighter.rehighlightBlock = lambda block: (calls.append(block.blockNumber()),
                                                   original(block))
     own = brief.items()[0].source
-    highlighter.set_item_spans([(own.start, own.end)], [])
+    highlighter.set_item_spans([(own.start, own.end)], [], None)
     assert calls == [0]
     assert LIGHT.own_span.upper() in _backgrounds(editor, 0)
     calls.clear()
-    highlighter.set_item_spans([], [])
+    highlighter.set_item_spans([], [], None)
     assert calls == [0] and _backgrounds(editor, 0) == set()
 
 
@@ -47,7 +47,7 @@ def test_many_paragraphs_go_visible_first_then_in_background(qtbot, brief: Brief
     highlighter.sync_blocks = 8
     highlighter.set_find_matches([(m, m + 6) for m in
                                   [i for i in range(len(brief.article.text))
-                                   if brief.article.text.startswith("Filler", i)]])
+                                   if brief.article.text.startswith("Filler", i)]], None)
     assert highlighter.pending > 0
     last = editor.document().blockCount() - 10
     filler_block = next(

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from briefing_app.core.importer import import_text
-from briefing_app.ui.item_list import ItemListModel
-from briefing_app.ui.items_pane import plan_tabs
+from briefing_app.core.reading.tabs import plan_tabs
+from briefing_app.ui.reader.widgets.item_model import ItemListModel
 
 SEVERAL_OTHERS = """Storm closes coast road
 
@@ -44,8 +44,8 @@ def test_reopening_does_not_pile_up_card_models(window, qtbot, write_brief) -> N
         QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # deleteLater
         return len(window.items_pane.findChildren(ItemListModel))
 
-    window.open_path(write_brief("a.brief.json"))
+    window.document.open_path(write_brief("a.brief.json"))
     after_one = live_models()
     for name in ("b.brief.json", "c.brief.json", "d.brief.json"):
-        window.open_path(write_brief(name))
+        window.document.open_path(write_brief(name))
     assert live_models() == after_one

@@ -5,9 +5,9 @@ and which passages nothing cites.  One thin lane per section kind shows the span
 section's items cite, at the height the scrollbar would take you there; the selected item's
 spans are drawn across all lanes.  Gaps are uncited text.  Clicking the strip scrolls there.
 
-Positions come as code-point spans; a ``locate`` callback (from the view) turns a position
-into a fraction of the document height.  Fractions are recomputed only when the document's
-line count changes (debounced), and painting merges them into pixel runs per lane.
+Spans are placed in their paragraphs once per brief (``core.reading.evidence_map``); when
+the document's line count changes (debounced) the view reads every paragraph's line count
+in one pass and all heights follow in bulk; painting merges them into pixel runs per lane.
 """
 
 from __future__ import annotations
@@ -17,6 +17,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QRect, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
+
+from briefing_app.core.model import SectionKind
+from briefing_app.core.reading.evidence_map import (
+    LineCounts,
+    Paragraphs,
+    SpanPlaces,
+    pixel_runs,
+)
+from briefing_app.core.reading.link_words import TAB_TITLES
+from briefing_app.ui.themes import LIGHT, Theme
 
 Span = tuple[int, int]
 MARKS_WIDTH = 14
@@ -36,36 +46,46 @@ class EvidenceMarks(QWidget):
             "Where each section's evidence sits in the article, one lane per section; "
             "gaps are passages no item cites. Click to scroll there."
         )
-        self.locate: Callable[[int], float] = lambda position: 0.0
-        self._lanes: list[tuple[QColor, list[Span]]] = []
-        self._selected: list[Span] = []
+        self.line_counts: Callable[[], LineCounts | None] = lambda: None
+        self._theme = LIGHT
+        self._paragraphs = Paragraphs([0], 0)
+        self._lanes: list[tuple[SectionKind, SpanPlaces]] = []
+        self._selected = SpanPlaces(([], []), ([], []))
         self._lane_fractions: list[list[tuple[float, float]]] = []
         self._selected_fractions: list[tuple[float, float]] = []
+        self._lines: LineCounts | None = None
         self._groove = (0, 0)
         self._lane_runs: list[list[tuple[int, int]]] | None = None
-        self._selected_color = QColor("#000000")
         self._recompute_timer = QTimer(self)
         self._recompute_timer.setSingleShot(True)
         self._recompute_timer.setInterval(120)
         self._recompute_timer.timeout.connect(self.recompute)
 
-    def set_lanes(self, lanes: list[tuple[QColor, list[Span]]], tooltip: str) -> None:
-        """One lane per section kind: its colour and merged cited spans."""
-        self._lanes = lanes
-        self.setToolTip(tooltip)
-        self.schedule_recompute()
+    def set_lanes(
+        self, lanes: list[tuple[SectionKind, SpanPlaces]], paragraphs: Paragraphs
+    ) -> None:
+        """One lane per section kind that cites anything: its merged cited spans, already
+        placed in the article's paragraphs (``core.reading.document``)."""
+        self._paragraphs = paragraphs
+        self._lanes = list(lanes)
+        self._selected = paragraphs.place([])
+        names = ", ".join(TAB_TITLES.get(kind, "Other sections") for kind, _ in lanes)
+        self.setToolTip(
+            f"Evidence map, lanes left to right: {names}.\n"
+            "Gaps are passages no item cites. Click to scroll there." if lanes else ""
+        )
+        self.recompute()
 
-    def set_selected(self, spans: list[Span], color: QColor) -> None:
-        """The selected item's spans, drawn across every lane."""
-        self._selected = list(spans)
-        self._selected_color = color
-        self._selected_fractions = [self._fraction(s) for s in self._selected]
+    def set_theme(self, theme: Theme) -> None:
+        """Lane and selection colours."""
+        self._theme = theme
         self.update()
 
-    def set_lane_colors(self, colors: list[QColor], selected: QColor) -> None:
-        """Recolour the lanes (theme change) without moving anything."""
-        self._lanes = [(c, spans) for c, (_, spans) in zip(colors, self._lanes, strict=False)]
-        self._selected_color = selected
+    def set_selected(self, spans: list[Span]) -> None:
+        """The selected item's spans, drawn across every lane."""
+        self._selected = self._paragraphs.place(spans)
+        lines = self._lines
+        self._selected_fractions = self._selected.fractions(lines) if lines else []
         self.update()
 
     def set_groove(self, top: int, bottom: int) -> None:
@@ -80,20 +100,20 @@ class EvidenceMarks(QWidget):
         self._recompute_timer.start()
 
     def recompute(self) -> None:
-        """Turn every span into a fraction of the document height now."""
+        """Turn every span into a fraction of the document height now (one bulk pass)."""
         self._recompute_timer.stop()
-        self._lane_fractions = [[self._fraction(s) for s in spans] for _, spans in self._lanes]
-        self._selected_fractions = [self._fraction(s) for s in self._selected]
+        lines = self._lines = self.line_counts()
+        if lines is None:
+            self._lane_fractions, self._selected_fractions = [], []
+        else:
+            self._lane_fractions = [places.fractions(lines) for _, places in self._lanes]
+            self._selected_fractions = self._selected.fractions(lines)
         self._lane_runs = None
         self.update()
 
-    def _fraction(self, span: Span) -> tuple[float, float]:
-        start, end = span
-        return self.locate(start), self.locate(max(end - 1, start))
-
-    def lane_count(self) -> int:
-        """How many section lanes are drawn."""
-        return len(self._lanes)
+    def lane_colors(self) -> list[QColor]:
+        """The colour of each lane drawn, left to right."""
+        return [self._theme.section_color(kind) for kind, _ in self._lanes]
 
     def paintEvent(self, event: QPaintEvent) -> None:
         """Draw lanes as pixel runs, then the selected item's ticks on top."""
@@ -103,19 +123,19 @@ class EvidenceMarks(QWidget):
         span_px = bottom - top
         if self._lane_runs is None:  # cached: selection changes repaint often
             self._lane_runs = [
-                _pixel_runs(fractions, top, span_px, min_height=2)
+                pixel_runs(fractions, top, span_px, min_height=2)
                 for fractions in self._lane_fractions
             ]
         painter = QPainter(self)
         lanes = max(len(self._lane_runs), 1)
         lane_width = max((self.width() - 2) // lanes, 2)
-        for lane, runs in enumerate(self._lane_runs):
-            color = self._lanes[lane][0]
+        for lane, (runs, color) in enumerate(zip(self._lane_runs, self.lane_colors(),
+                                                 strict=True)):
             x = 1 + lane * lane_width
             for y0, y1 in runs:
                 painter.fillRect(QRect(x, y0, lane_width - 1, y1 - y0), color)
-        for y0, y1 in _pixel_runs(self._selected_fractions, top, span_px, min_height=3):
-            painter.fillRect(QRect(0, y0, self.width(), y1 - y0), self._selected_color)
+        for y0, y1 in pixel_runs(self._selected_fractions, top, span_px, min_height=3):
+            painter.fillRect(QRect(0, y0, self.width(), y1 - y0), self._theme.color("accent"))
         painter.end()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
@@ -125,18 +145,3 @@ class EvidenceMarks(QWidget):
             top, bottom = 0, self.height()
         fraction = (event.position().y() - top) / max(bottom - top, 1)
         self.jumpRequested.emit(min(max(fraction, 0.0), 1.0))
-
-
-def _pixel_runs(
-    fractions: list[tuple[float, float]], top: int, height: int, *, min_height: int
-) -> list[tuple[int, int]]:
-    """Merge fraction ranges into non-overlapping pixel runs ``(y0, y1)``."""
-    runs: list[tuple[int, int]] = []
-    for f0, f1 in sorted(fractions):
-        y0 = top + int(f0 * height)
-        y1 = max(top + int(f1 * height) + 1, y0 + min_height)
-        if runs and y0 <= runs[-1][1]:
-            runs[-1] = (runs[-1][0], max(runs[-1][1], y1))
-        else:
-            runs.append((y0, y1))
-    return runs

@@ -1,7 +1,7 @@
 """The find-in-article bar: a query field, a match count, previous/next and close.
 
-Why a separate widget: it only collects what the user types and wants; the window asks the
-core (:mod:`briefing_app.core.text.find`) for matches and tells the bar what to show.
+Why a separate widget: it only collects what the user types and wants; the find controller
+asks the core (:mod:`briefing_app.core.reading.find_state`) and tells the bar what to show.
 Typing is debounced so a one-letter query on a long article does not stall each keystroke.
 """
 
@@ -105,14 +105,6 @@ class FindBar(QWidget):
             return True
         return super().eventFilter(watched, event)
 
-    def set_status(self, current: int | None, total: int, query: str) -> None:
-        """Show "3 of 12", "No matches" or nothing for an empty query."""
-        if not query.strip():
-            text = ""
-        elif total == 0:
-            text = "No matches"
-        elif current is None:
-            text = f"{total} matches"
-        else:
-            text = f"{current + 1} of {total}"
+    def set_status(self, text: str) -> None:
+        """Show the match count the find state reports ("3 of 12", "No matches")."""
         self.count_label.setText(text)

@@ -4,7 +4,9 @@ Why QPlainTextEdit: it lays out lazily and scrolls by line, so a 1 MB article op
 milliseconds, and it never fetches anything (no HTML, no images) — the reader stays offline.
 This widget knows geometry, not meaning: it turns pointer positions into code-point offsets
 (through :mod:`briefing_app.ui.offsets`) and emits them; the window decides what they mean.
-It keeps the text column to about 70 characters, centred, at the current zoom.
+The text column is as wide as the pane allows up to about 100 characters (a comfortable
+measure on a wide screen), centred, at the current zoom.  Showing evidence scrolls to it but
+leaves the caret and any text the reader selected alone: the selection is theirs.
 """
 
 from __future__ import annotations
@@ -31,10 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.ui.marks import MARKS_WIDTH, EvidenceMarks
+from briefing_app.core.reading.evidence_map import LineCounts
 from briefing_app.ui.offsets import OffsetMap, qt_safe_text
+from briefing_app.ui.reader.widgets.marks import MARKS_WIDTH, EvidenceMarks
 
-COLUMN_CHARS = 70
+COLUMN_CHARS = 100
 ZOOM_STEP = 1.1
 MIN_SIDE_PADDING = 28
 DOCUMENT_MARGIN = 18
@@ -60,6 +63,7 @@ def reading_font(zoom_steps: int = 0) -> QFont:
     font = QFont()
     font.setFamilies(READING_FAMILIES)
     font.setStyleHint(QFont.StyleHint.Serif)
+    font.setHintingPreference(QFont.HintingPreference.PreferFullHinting)
     font.setPointSizeF(round(base * 1.3 * ZOOM_STEP**zoom_steps, 1))
     return font
 
@@ -98,37 +102,33 @@ class ArticleView(QPlainTextEdit):
             "click linked text to select the item that cites it."
         )
         self.offsets = OffsetMap("")
+        self._paragraphs = 1
         self.tooltip_provider: Callable[[int], str] | None = None
         self._press_pos: QPoint | None = None
         self._hovered = -1
-        self._right_reserve = MARKS_WIDTH + 8
         self._column = (0, 0)
         self.marks = EvidenceMarks(self)
-        self.marks.locate = self.line_fraction
+        self.marks.line_counts = self.line_counts
         self.marks.jumpRequested.connect(self._jump_to_fraction)
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self.set_zoom(0)
 
     # --- content and layout ------------------------------------------------------------
 
-    def set_article_text(self, text: str, offsets: OffsetMap | None = None) -> None:
-        """Show new article text with its offset map (built here if not given)."""
-        self.offsets = offsets if offsets is not None else OffsetMap(text)
+    def set_article_text(self, text: str, offsets: OffsetMap, paragraphs: int) -> None:
+        """Show new article text with its offset map and how many paragraphs it has."""
+        self.offsets = offsets
+        self._paragraphs = paragraphs
         self._hovered = -1
         self.setPlainText(qt_safe_text(text))
 
     def set_zoom(self, steps: int) -> None:
-        """Set the reading font size; the column keeps about 70 characters."""
+        """Set the reading font size; the column keeps its measure in characters."""
         self.setFont(reading_font(steps))
         self._update_column()
 
-    def reserve_right(self, pixels: int) -> None:
-        """Keep ``pixels`` free at the right of the text (for the evidence marks)."""
-        self._right_reserve = pixels
-        self._update_column()
-
     def column_width(self) -> int:
-        """Width in pixels of a 70-character text column at the current font."""
+        """Width in pixels of the widest text column (100 characters) at the current font."""
         metrics = QFontMetricsF(self.font())
         per_char = metrics.horizontalAdvance(_MEASURE) / len(_MEASURE)
         return int(per_char * COLUMN_CHARS + 2 * DOCUMENT_MARGIN)
@@ -148,7 +148,7 @@ class ArticleView(QPlainTextEdit):
         bar = self.verticalScrollBar()
         bar_width = bar.sizeHint().width()  # the bar is always on
         available = self.width() - 2 * self.frameWidth() - bar_width
-        side = max(MIN_SIDE_PADDING, self._right_reserve)
+        side = max(MIN_SIDE_PADDING, MARKS_WIDTH + 8)  # room for the evidence map
         column = max(min(self.column_width(), available - 2 * side), 160)
         spare = max(available - column, 0)
         left = spare // 2
@@ -198,19 +198,19 @@ class ArticleView(QPlainTextEdit):
         total = bar.maximum() + bar.pageStep()
         bar.setValue(int(fraction * total - bar.pageStep() / 2))
 
-    def line_fraction(self, position: int) -> float:
-        """Where code point ``position`` sits, as a fraction of the document's lines."""
-        u = self.offsets.to_utf16(position)
-        block = self.document().findBlock(u)
-        if not block.isValid():
-            return 1.0
-        line = block.firstLineNumber()
-        layout = block.layout()
-        if layout is not None and layout.lineCount():
-            line += max(layout.lineForTextPosition(u - block.position()).lineNumber(), 0)
-        bar = self.verticalScrollBar()
-        total = max(bar.maximum() + bar.pageStep(), self.document().lineCount(), 1)
-        return min(line / total, 1.0)
+    def line_counts(self) -> LineCounts | None:
+        """Each paragraph's line count (the scrollbar's units), read in one pass over the
+        blocks; None before any text."""
+        if not self.offsets.length:
+            return None
+        counts = []
+        block = self.document().begin()
+        while block.isValid():
+            counts.append(block.lineCount())
+            block = block.next()
+        if len(counts) != self._paragraphs:
+            return None  # text and paragraphs out of step (only while a new text arrives)
+        return LineCounts(counts)
 
     def text_column(self) -> tuple[int, int]:
         """Left edge (in this widget's coordinates) and width of the text column."""
@@ -218,19 +218,16 @@ class ArticleView(QPlainTextEdit):
 
     # --- positions ----------------------------------------------------------------------
 
-    def show_span(self, start: int, end: int, *, scroll: bool = True) -> None:
-        """Select ``[start, end)`` (code points) and, if ``scroll``, bring it to mid-view."""
+    def show_span(self, start: int, end: int) -> None:
+        """Bring ``[start, end)`` (code points) to mid-view, keeping the reader's caret and
+        selection where they are."""
         u_start, u_end = self.offsets.span_to_utf16(start, end)
+        kept = self.textCursor()
+        self._center_on(u_start, u_end)
         bar = self.verticalScrollBar()
-        kept = bar.value()
-        if scroll:
-            self._center_on(u_start, u_end)
-            kept = bar.value()
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(u_start)
-        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        bar.setValue(kept)
+        value = bar.value()
+        self.setTextCursor(kept)  # Qt scrolls to the caret here; undo that
+        bar.setValue(value)
 
     def _center_on(self, u_start: int, u_end: int) -> None:
         """Scroll so the span sits mid-view, or starts near the top if it is taller."""

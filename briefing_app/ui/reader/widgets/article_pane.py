@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from briefing_app.core.model import Source
-from briefing_app.ui.article_view import ArticleView, reading_font
-from briefing_app.ui.find_bar import FindBar
+from briefing_app.ui.reader.widgets.article_view import ArticleView, reading_font
+from briefing_app.ui.reader.widgets.find_bar import FindBar
 
 
 def format_published(value: str | None) -> str:
@@ -82,7 +82,6 @@ class ArticleHeader(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.source)
         self._link_color = "#2B63C6"
-        self._muted = "#5E6670"
         self._rule = "#D6D3CC"
         self._column = (40, 0)
         self._source = Source()
@@ -96,7 +95,7 @@ class ArticleHeader(QWidget):
 
     def set_colors(self, link: str, muted: str, rule: str = "#D6D3CC") -> None:
         """Theme colours for the link, the muted source line and the rule under it."""
-        self._link_color, self._muted, self._rule = link, muted, rule
+        self._link_color, self._rule = link, rule
         self.update()
         self.source.setStyleSheet(f"color: {muted};")
         self._render_source()

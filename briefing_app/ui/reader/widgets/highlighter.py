@@ -6,8 +6,11 @@ re-runs just the paragraphs it touches (``rehighlightBlock``).  One ExtraSelecti
 costs ~0.6 s per update on a 1 MB article, and QTextEdit char-format rewrites ~2 s.
 
 Layers, weakest first: section tint (the link-tint toggle), the selected item's
-corroborating spans (soft), its own span (strong), find matches, and a hover underline on
-the span a click would follow.  Overlaps merge formats, so an underline survives a tint.
+corroborating spans (soft), its own span (strong), the passage on show ("Evidence 2 of 3"),
+find matches, the current find match, and a hover underline on the span a click would
+follow.  The passage on show and the find matches have colours of their own, distinct from
+each other and from the reader's text selection.  Overlaps merge formats, so an underline
+survives a tint.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._index: SpanIndex | None = None
         self._own: list[Span] = []
         self._soft: list[Span] = []
+        self._current: Span | None = None
         self._find = SpanList()
+        self._find_current: Span | None = None
         self._hover: Span | None = None
         self._tint = False
         self._headings: dict[str, str] = {}
@@ -69,19 +74,31 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._index = index
         self._headings = dict(headings or {})
         self._pending.clear()
-        self._own, self._soft, self._hover = [], [], None
-        self._find = SpanList()
+        self._own, self._soft, self._hover, self._current = [], [], None, None
+        self._find, self._find_current = SpanList(), None
 
-    def set_item_spans(self, own: list[Span], soft: list[Span]) -> None:
-        """Highlight the selected item: its own span strong, corroborating spans soft."""
-        changed = [*self._own, *self._soft, *own, *soft]
-        self._own, self._soft = list(own), list(soft)
+    def set_item_spans(self, own: list[Span], soft: list[Span], current: Span | None) -> None:
+        """Highlight the selected item: its own span strong, corroborating spans soft, the
+        passage on show in its own colour."""
+        old = [*self._own, *self._soft, *([self._current] if self._current else [])]
+        if (own, soft) == (self._own, self._soft):
+            old = [self._current] if self._current else []  # only the passage on show moved
+            changed = [*old, *([current] if current else [])]
+        else:
+            changed = [*old, *own, *soft, *([current] if current else [])]
+        self._own, self._soft, self._current = list(own), list(soft), current
         self.rehighlight_spans(changed)
 
-    def set_find_matches(self, matches: list[Span]) -> None:
-        """Show every find match (the current one is the text cursor's selection)."""
-        changed = [*self._find.spans, *matches]
-        self._find = SpanList(matches)
+    def set_find_matches(self, matches: list[Span], current: Span | None) -> None:
+        """Show every find match, and the current one in its own colour."""
+        old_current = [self._find_current] if self._find_current else []
+        new_current = [current] if current else []
+        if matches is self._find.spans or matches == self._find.spans:
+            changed = [*old_current, *new_current]  # stepping: only two matches change
+        else:
+            changed = [*self._find.spans, *matches, *old_current, *new_current]
+            self._find = SpanList(matches)
+        self._find_current = current
         self.rehighlight_spans(changed)
 
     def set_hover(self, span: Span | None) -> None:
@@ -134,13 +151,20 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         # A dotted underline keeps corroborating spans distinct from section tints.
         soft.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
         soft.setUnderlineColor(theme.color("hover_line"))
+        current = QTextCharFormat()
+        current.setBackground(theme.color("current_span"))
+        current.setForeground(theme.color("current_text"))
         find = QTextCharFormat()
         find.setBackground(theme.color("find_match"))
+        find_current = QTextCharFormat()
+        find_current.setBackground(theme.color("find_current"))
+        find_current.setForeground(theme.color("find_current_text"))
         hover = QTextCharFormat()
         hover.setFontUnderline(True)
         hover.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         hover.setUnderlineColor(theme.color("hover_line"))
-        self._formats = {"own": own, "soft": soft, "find": find, "hover": hover}
+        self._formats = {"own": own, "soft": soft, "current": current, "find": find,
+                         "find_current": find_current, "hover": hover}
         for kind in theme.section_tint:
             tint = QTextCharFormat()
             tint.setBackground(theme.section_tint_color(kind))
@@ -156,7 +180,7 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         """Qt callback: format one paragraph from the layers that overlap it."""
         heading = self._headings.get(text.strip()) if self._headings else None
         if not (heading or self._tint or self._own or self._soft or self._find.spans
-                or self._hover):
+                or self._hover or self._current):
             return
         block_utf16 = self.currentBlock().position()
         start = self._offsets.to_code_point(block_utf16)
@@ -171,9 +195,13 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         for layer, spans in (("soft", self._soft), ("own", self._own)):
             fmt = self._formats[layer]
             pieces.extend((s, e, fmt) for s, e in spans if s < end and e > start)
+        if self._current:
+            pieces.append((*self._current, self._formats["current"]))
         find = self._formats["find"]
         pieces.extend((s, e, find) for s, e in self._find.overlapping(start, end))
-        if self._hover and self._hover[0] < end and self._hover[1] > start:
+        if self._find_current:
+            pieces.append((*self._find_current, self._formats["find_current"]))
+        if self._hover:
             pieces.append((*self._hover, self._formats["hover"]))
         self._apply(pieces, start, end, block_utf16)
 

@@ -1,0 +1,60 @@
+"""What an item's card says, in words: badges, the passage count, the body, a spoken summary.
+
+Why Qt-free: the same wording reaches the card painter, the screen reader and the tests; it
+describes the model (hedges, speaker, links), so it is decided here once.
+"""
+
+from __future__ import annotations
+
+from briefing_app.core.model import Item, ItemKind
+
+HEDGE_LABELS = {
+    "unconfirmed": "Unconfirmed",
+    "estimate": "Estimate",
+    "allegation": "Alleged",
+    "reported": "Reported",
+    "uncertain": "Uncertain",
+}
+KIND_LABELS = {ItemKind.CLAIM: "Claim", ItemKind.POINT: "Point", ItemKind.QUOTE: "Quote"}
+QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
+
+
+def hedge_label(kind: str) -> str:
+    """Badge text for a hedge kind ("estimate" → "Estimate")."""
+    return HEDGE_LABELS.get(kind, kind.replace("_", " ").capitalize() or "Hedged")
+
+
+def evidence_label(item: Item) -> str:
+    """How much article text backs the item, for the card's corner."""
+    count = len(item.spans())
+    if count == 0:
+        return "not found in article"
+    return "1 passage" if count == 1 else f"{count} passages"
+
+
+def card_body(item: Item) -> str:
+    """The text a card shows: a quote's words alone when the rest only names the speaker
+    (shown above it); a quote without any quote marks gets curly ones."""
+    if item.quote:
+        return item.quote
+    text = item.text.strip()
+    if item.kind == ItemKind.QUOTE and text and not any(q in text for q in QUOTE_MARKS):
+        return f"\u201c{text}\u201d"
+    return text
+
+
+def describe_item(item: Item) -> str:
+    """A one-paragraph spoken description of a card, for screen readers."""
+    parts = []
+    if item.speaker is not None:
+        who = item.speaker.name + (f", {item.speaker.role}" if item.speaker.role else "")
+        parts.append(f"Quote by {who}.")
+    parts.append(item.text)
+    parts.extend(f"{hedge_label(h.kind)}: {h.text}." for h in item.hedges)
+    parts.append(evidence_label(item).capitalize() + ".")
+    return " ".join(parts)
+
+
+def hedge_tooltip(item: Item) -> str:
+    """The hedge wording behind a card's badge."""
+    return "\n".join(f"{hedge_label(h.kind)} — “{h.text}”" for h in item.hedges)

@@ -1,0 +1,347 @@
+"""Section items as readable cards: the delegate that measures and paints one card.
+
+Why model/view: a brief can carry thousands of items; one painted card per visible row keeps
+memory flat and opening fast, where a widget per card would not.  The delegate lays a card
+out once per width (cached) and paints the speaker's name and role on quotes, a badge on
+hedged claims, and a row of chips saying why the item is linked to other passages ("same
+figure 1,240 ×2"); on the selected card the chip of the passage on show is filled.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QListView,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolTip,
+)
+
+from briefing_app.core.model import Item
+from briefing_app.core.reading.card_text import KIND_LABELS, card_body, evidence_label, hedge_label
+from briefing_app.core.reading.link_words import LinkChip, link_chips
+from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
+from briefing_app.ui.themes import LIGHT, Theme
+
+CARD_MARGIN_X, CARD_MARGIN_Y, PADDING, RADIUS, GAP = 10, 5, 12, 8, 6
+CHIP_PAD = 7
+
+
+@dataclass
+class CardLayout:
+    """Where each part of one card goes, relative to the card's row rectangle."""
+
+    height: int
+    card: QRect = field(default_factory=QRect)
+    name: QRect | None = None
+    role: QRect | None = None
+    meta: QRect = field(default_factory=QRect)
+    badges: list[tuple[QRect, str, str]] = field(default_factory=list)
+    kind_label: QRect | None = None
+    body: QRect = field(default_factory=QRect)
+    chips: list[tuple[QRect, str, LinkChip]] = field(default_factory=list)
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Paints one item as a rounded card; heights are cached per item and width."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._theme = LIGHT
+        self._heights: dict[tuple[str, int], int] = {}
+        self._chips: dict[str, list[LinkChip]] = {}
+        self._current: tuple[str | None, int] = (None, 0)
+        self.section_labels: dict[str, str] = {}  # item id -> its section, in a mixed tab
+        self.set_zoom(0)
+
+    def set_theme(self, theme: Theme) -> None:
+        """Colours for cards, badges and chips."""
+        self._theme = theme
+
+    def set_current(self, item_id: str | None, evidence: int) -> None:
+        """The selected item and the position of its passage on show (for its chips)."""
+        self._current = (item_id, evidence)
+
+    def current(self) -> tuple[str | None, int]:
+        """The selected item and its passage on show, as last set."""
+        return self._current
+
+    def set_zoom(self, steps: int) -> None:
+        """Card text size follows the reader's zoom."""
+        base = QApplication.font().pointSizeF()
+        base = base if base > 0 else 10.0
+        size = base * 1.05 * 1.1**steps
+        self._body = QFont(QApplication.font())
+        self._body.setPointSizeF(size)
+        self._name = QFont(self._body)
+        self._name.setBold(True)
+        self._name.setPointSizeF(size * 1.06)
+        self._small = QFont(self._body)
+        self._small.setPointSizeF(size * 0.86)
+        self._badge = QFont(self._small)
+        self._badge.setBold(True)
+        self._metrics = {
+            font: QFontMetrics(f)
+            for font, f in (("body", self._body), ("name", self._name), ("small", self._small),
+                            ("badge", self._badge))
+        }
+        # Widths of short labels and heights of names and roles repeat from card to card
+        # ("3 passages", "Port Director"): measured once per zoom, not once per card.
+        self._advances: dict[tuple[str, str], int] = {}
+        self._wrapped: dict[tuple[str, int, str], int] = {}
+        self._heights.clear()
+
+    def body_font(self) -> QFont:
+        """The font card text is set in (it scales with the zoom)."""
+        return QFont(self._body)
+
+    def clear_cache(self) -> None:
+        """Forget measured heights (new items or fonts)."""
+        self._heights.clear()
+
+    def chips_of(self, item: Item) -> list[LinkChip]:
+        """The item's "why linked" chips (cached)."""
+        chips = self._chips.get(item.id)
+        if chips is None:
+            chips = self._chips[item.id] = link_chips(item)
+        return chips
+
+    # --- layout -------------------------------------------------------------------------
+
+    def _advance(self, font: str, text: str) -> int:
+        key = (font, text)
+        width = self._advances.get(key)
+        if width is None:
+            width = self._advances[key] = self._metrics[font].horizontalAdvance(text)
+        return width
+
+    def _wrapped_height(self, font: str, width: int, text: str, *, cache: bool) -> int:
+        key = (font, width, text)
+        height = self._wrapped.get(key) if cache else None
+        if height is None:
+            height = self._metrics[font].boundingRect(
+                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+            ).height()
+            if cache:
+                self._wrapped[key] = height
+        return height
+
+    def layout_card(self, item: Item, width: int) -> CardLayout:
+        """Measure a card for a row ``width`` pixels wide; rects start at (0, 0)."""
+        inner = max(width - 2 * (CARD_MARGIN_X + PADDING), 60)
+        x = CARD_MARGIN_X + PADDING
+        y = CARD_MARGIN_Y + PADDING
+        layout = CardLayout(height=0)
+        meta_width = self._advance("small", evidence_label(item)) + 2
+        if item.speaker is not None:
+            name_width = max(inner - meta_width - GAP, 40)
+            name_h = self._wrapped_height("name", name_width, item.speaker.name, cache=True)
+            layout.name = QRect(x, y, name_width, name_h)
+            layout.meta = QRect(
+                x + inner - meta_width, y, meta_width, self._metrics["name"].height()
+            )
+            y += name_h
+            if item.speaker.role:
+                role_h = self._wrapped_height("small", inner, item.speaker.role, cache=True)
+                layout.role = QRect(x, y + 1, inner, role_h)
+                y += role_h + 1
+            y += GAP
+        badge_h = self._metrics["badge"].height() + 4
+        if item.hedges or item.speaker is None:
+            bx = x
+            seen: set[str] = set()
+            for hedge in item.hedges:
+                label = hedge_label(hedge.kind)
+                if label in seen:
+                    continue
+                seen.add(label)
+                w = self._advance("badge", label) + 14
+                layout.badges.append((QRect(bx, y, w, badge_h), label, hedge.kind))
+                bx += w + GAP
+            if item.speaker is None:
+                layout.meta = QRect(x + inner - meta_width, y, meta_width, badge_h)
+            if not layout.badges:
+                layout.kind_label = QRect(x, y, max(inner - meta_width - GAP, 10), badge_h)
+            y += badge_h + GAP
+        body_h = self._wrapped_height("body", inner, card_body(item), cache=False)
+        layout.body = QRect(x, y, inner, body_h)
+        y += body_h
+        chips = self.chips_of(item)
+        if chips:
+            y = self._layout_chips(layout, chips, x, y + GAP, inner)
+        y += PADDING
+        card_width = width - 2 * CARD_MARGIN_X
+        layout.card = QRect(CARD_MARGIN_X, CARD_MARGIN_Y, card_width, y - CARD_MARGIN_Y)
+        layout.height = y + CARD_MARGIN_Y
+        return layout
+
+    def _layout_chips(
+        self, layout: CardLayout, chips: list[LinkChip], x: int, y: int, inner: int
+    ) -> int:
+        """Place chips left to right, wrapping; a chip too long for a line is elided."""
+        metrics = self._metrics["small"]
+        chip_h = metrics.height() + 4
+        cx = x
+        for chip in chips:
+            advance = self._advance("small", chip.label) + 2
+            text_w = min(advance, inner - 2 * CHIP_PAD)
+            w = text_w + 2 * CHIP_PAD
+            if cx > x and cx + w > x + inner:
+                cx, y = x, y + chip_h + 4
+            text = chip.label
+            if advance > text_w:
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_w)
+            layout.chips.append((QRect(cx, y, w, chip_h), text, chip))
+            cx += w + 4
+        return y + chip_h
+
+    def _row_width(self) -> int:
+        return max(self._view.viewport().width(), 120)
+
+    def height_of(self, item: Item, width: int) -> int:
+        """The card's height for a row ``width`` pixels wide (measured once, then cached)."""
+        key = (item.id, width)
+        height = self._heights.get(key)
+        if height is None:
+            height = self._heights[key] = self.layout_card(item, width).height
+        return height
+
+    def measure(self, items: list[Item], start: int, width: int, deadline: float) -> int:
+        """Measure cards from ``items[start]`` on until ``deadline`` (perf_counter seconds);
+        the index reached.  Lets the pane measure every tab in short slices while idle,
+        so neither a selection nor the list's own layout has to do it on demand."""
+        i = start
+        while i < len(items):
+            self.height_of(items[i], width)
+            i += 1
+            if time.perf_counter() >= deadline:
+                break
+        return i
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
+        """Qt: the card's height at the view's current width (cached)."""
+        item: Item | None = index.data(ItemRole)
+        width = self._row_width()
+        if item is None:
+            return QSize(width, 0)
+        return QSize(width, self.height_of(item, width))
+
+    # --- painting -----------------------------------------------------------------------
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Qt: draw the card, its header, badges, body text and link chips."""
+        item: Item | None = index.data(ItemRole)
+        if item is None:
+            return
+        theme = self._theme
+        layout = self.layout_card(item, option.rect.width())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.translate(option.rect.topLeft())
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        card = layout.card.adjusted(0, 0, -1, -1)
+        border = theme.color("accent") if selected else theme.color("card_border")
+        if hovered and not selected:
+            border = border.darker(125) if not theme.is_dark else border.lighter(140)
+        painter.setPen(QPen(border, 2 if selected else 1))
+        painter.setBrush(theme.color("card_selected") if selected else theme.color("card"))
+        painter.drawRoundedRect(card, RADIUS, RADIUS)
+        if selected:
+            bar = QRect(card.left() + 1, card.top() + RADIUS, 3, card.height() - 2 * RADIUS)
+            painter.fillRect(bar, theme.color("accent"))
+        self._paint_header(painter, item, layout)
+        painter.setFont(self._body)
+        painter.setPen(theme.color("text"))
+        painter.drawText(layout.body, Qt.TextFlag.TextWordWrap, card_body(item))
+        self._paint_chips(painter, item, layout)
+        painter.restore()
+
+    def _paint_header(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
+        theme = self._theme
+        text_color, muted = theme.color("text"), theme.color("muted")
+        if item.speaker is not None and layout.name is not None:
+            painter.setFont(self._name)
+            painter.setPen(text_color)
+            painter.drawText(layout.name, Qt.TextFlag.TextWordWrap, item.speaker.name)
+            if layout.role is not None and item.speaker.role:
+                painter.setFont(self._small)
+                painter.setPen(muted)
+                painter.drawText(layout.role, Qt.TextFlag.TextWordWrap, item.speaker.role)
+        painter.setFont(self._small)
+        orphan = QColor(theme.badge_colors("allegation")[1])
+        painter.setPen(muted if item.source is not None else orphan)
+        painter.drawText(
+            layout.meta,
+            int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+            evidence_label(item),
+        )
+        if layout.kind_label is not None:
+            painter.setPen(muted)
+            painter.drawText(
+                layout.kind_label,
+                int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                self.section_labels.get(item.id) or KIND_LABELS.get(item.kind, ""),
+            )
+        painter.setFont(self._badge)
+        for rect, label, kind in layout.badges:
+            bg, fg = theme.badge_colors(kind)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(bg)
+            painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
+            painter.setPen(fg)
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def _paint_chips(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
+        theme = self._theme
+        current_id, position = self._current
+        painter.setFont(self._small)
+        for rect, text, chip in layout.chips:
+            on_show = item.id == current_id and position in chip.evidence
+            radius = rect.height() / 2
+            if on_show:
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(theme.color("accent"))
+                painter.drawRoundedRect(rect, radius, radius)
+                painter.setPen(theme.color("accent_text"))
+            else:
+                painter.setPen(QPen(theme.color("card_border"), 1))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawRoundedRect(rect.adjusted(0, 0, -1, -1), radius, radius)
+                painter.setPen(theme.color("muted"))
+            painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), text)
+
+    def helpEvent(
+        self,
+        event: QHelpEvent,
+        view: QAbstractItemView,
+        option: QStyleOptionViewItem,
+        index: AnyIndex,
+    ) -> bool:
+        """Tooltips: the hedge wording over a badge, the whole reason over a chip."""
+        item: Item | None = index.data(ItemRole)
+        if event.type() != QEvent.Type.ToolTip or item is None:
+            return super().helpEvent(event, view, option, index)
+        layout = self.layout_card(item, option.rect.width())
+        local = event.pos() - option.rect.topLeft()
+        for rect, label, kind in layout.badges:
+            if rect.contains(local):
+                words = [h.text for h in item.hedges if h.kind == kind]
+                tip = f"{label}: " + "; ".join(f"“{w}”" for w in words)
+                QToolTip.showText(event.globalPos(), tip, view)
+                return True
+        for rect, _text, chip in layout.chips:
+            if rect.contains(local):
+                count = len(chip.evidence)
+                where = "another passage" if count == 1 else f"{count} other passages"
+                QToolTip.showText(event.globalPos(), f"Linked to {where}: {chip.label}", view)
+                return True
+        return super().helpEvent(event, view, option, index)
