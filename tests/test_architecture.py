@@ -72,3 +72,18 @@ def test_layer_contract_holds() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "0 broken" in result.stdout
+
+
+def test_every_package_ships_in_the_wheel() -> None:
+    """A package missing from pyproject's explicit list works in a checkout and vanishes
+    from an installed app; list every one."""
+    import tomllib
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "packages"
+    ])
+    found = {
+        ".".join(path.parent.relative_to(REPO).parts)
+        for path in (REPO / "briefing_app").rglob("__init__.py")
+    }
+    assert found <= listed, f"not in pyproject's packages: {sorted(found - listed)}"
