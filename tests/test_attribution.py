@@ -122,7 +122,7 @@ def test_quote_alone_when_the_rest_only_names_the_speaker() -> None:
         == "“We will not move.”"
     )
     split = "“Not now,” said Amara Okafor, Port Director. “Not ever.”"
-    assert quote_without_attribution(split, okafor) == "“Not now,” … “Not ever.”"
+    assert quote_without_attribution(split, okafor) == "“Not now” … “Not ever.”"
     partial = "Port Director Amara Okafor said the union’s plan for the port was “unacceptable”."
     assert quote_without_attribution(partial, okafor) is None  # the context matters
 

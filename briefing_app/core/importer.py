@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from briefing_app.core.attribution import is_person_name, parse_attribution, speaker_from_phrase
+from briefing_app.core.attribution import is_person_name, paragraph_statements, speaker_from_phrase
 from briefing_app.core.builder import build_brief
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
@@ -31,7 +31,7 @@ def clear_caches() -> None:
     """Forget memoised analyses (text indexes, parsed attributions), so a benchmark's
     repeated runs measure a cold import, and a long session does not hold old articles."""
     text_index.cache_clear()
-    parse_attribution.cache_clear()
+    paragraph_statements.cache_clear()
     speaker_from_phrase.cache_clear()
     is_person_name.cache_clear()
 

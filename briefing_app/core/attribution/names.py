@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing_app.core.attribution.speech import ABBREVIATION_DOT
 from briefing_app.core.attribution.word_lists import (
     GROUPS,
     HONORIFICS,
@@ -22,15 +23,44 @@ from briefing_app.core.attribution.word_lists import (
 )
 from briefing_app.core.model import Speaker
 
-# Stands in for an abbreviation's full stop ("Dr. Ines Moreau") while the shapes look for
-# sentence ends; turned back into "." before a phrase is split.
-ABBREVIATION_DOT = "\ue000"
-_NAME_TOKEN = re.compile(r"^[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$")
+_NAME_TOKEN = re.compile(
+    r"^(?:[a-z]{1,3}-)?[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$"  # "al-Rashid", "J."
+)
 _TRAILING_CIRCUMSTANCE = re.compile(
     r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
     r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
     re.IGNORECASE,
 )
+# A clause after the name, not part of who spoke: "said Ana Ruiz after the vote",
+# "…, Ruiz, speaking outside the court, said", "Ruiz, who voted against it, said".
+_CLAUSE_START = re.compile(
+    r"^(?:after|before|during|following|when|while|speaking|adding|as|outside|inside|"
+    r"at (?:the|a|an|his|her|their|its)|in (?:a|an|the|his|her|their|its)|on|through|"
+    r"who|whom|whose|which|that|one of|in spanish|in french|in english|via)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_AFTER_NAME = re.compile(
+    r"(?<=[A-Za-z\u00c0-\u024f\u2019'.])\s+(?:after|before|during|following|when|while|"
+    r"speaking|outside|through|via|in (?:a|an|the|spanish|french|english|his|her|their)|"
+    r"at (?:a|an|the|his|her|their))\b.*$"
+)
+# Unnamed people keep the article's words: "a senior official at the authority", "a person
+# familiar with the talks".  (Spokespeople speak for their organisation instead.)
+_ANONYMOUS = re.compile(
+    r"^(?:an?|one|two|three|several|some)\s+(?:[\w-]+\s+){0,3}?(?:officials?|sources?|"
+    r"person|people|diplomats?|officers?|aides?|advisers?|advisors?|insiders?|employees?|"
+    r"workers?|residents?|staffers?|executives?|analysts?|economists?|members?|lawyers?|"
+    r"engineers?|managers?|directors?|researchers?|witness(?:es)?|doctors?|nurses?|"
+    r"teachers?|investigators?|negotiators?|lawmakers?|legislators?|ministers?)"
+    r"(?:\s+(?:at|with|from|in|of|for|close to|familiar with|who|involved in|briefed on)\b.*)?$",
+    re.IGNORECASE,
+)
+# "Economist Dmitri Volkov of Brannock Capital": a person, then the organisation they speak for.
+_PERSON_OF_ORG = re.compile(
+    r"^(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
+    r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|for|and|on|&))*)$"
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{0,40}(?:\([^)]*\))?\s*(?:[\u2014\u2013]|--?)\s*")
 
 
 _SPOKES = (
@@ -55,30 +85,42 @@ _LOWER_ORG = re.compile(
 
 
 def clean_role(role: str | None) -> str | None:
-    """Trim what is not a role: a dateline before a dash, an age, an article, an honorific."""
+    """Trim what is not a role: a dateline, an age, a leading article or "from", an
+    honorific, a relative clause, a possessive's "'s"."""
     if not role:
         return None
-    role = re.split(r"[\u2014\u2013)]|\s--\s", role)[-1]
+    role = _DATELINE.sub("", role.strip())
+    role = re.split(r"\s[\u2014\u2013]\s|\s--\s", role)[-1]
     parts = [part.strip() for part in role.split(",") if part.strip()]
+    parts = [part for part in parts if not _CLAUSE_START.match(part)] or parts[:1]
     if len(parts) > 1 and not looks_like_role(parts[0]) and looks_like_role(parts[-1]):
-        role = parts[-1]  # "Her brother, finance director" -> "finance director"
+        parts = parts[-1:]  # "Her brother, finance director" -> "finance director"
+    role = ", ".join(parts)
     role = re.sub(r"^\s*\d{1,3}\s*(?:,\s*|$)", "", role)
-    role = re.sub(r"^(?:an?|the)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
+    role = re.sub(r"\s+(?:who|whom|whose|which)\b.*$", "", role)  # "…, a nurse who …"
+    role = re.sub(r"^(?:an?|the|from)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
+    role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.IGNORECASE)
     words = [word for word in role.split() if word.lower() not in HONORIFICS]
     role = " ".join(words).strip(" ,;:")
+    role = re.sub(r"[\u2019']s$", "", role)  # "The union's Geoff Ames" -> "union"
     if not role or role.isdigit() or re.match(r"^(?:who|whose|which|that)\b", role, re.I):
         return None
     return role
 
 
 def looks_like_role(text: str) -> bool:
+    """A short phrase holding a role word ("port director", "the union's secretary")."""
     words = text.split()
     return 1 <= len(words) <= 8 and any(word.lower().strip(",.") in ROLE_WORDS for word in words)
 
 
 @lru_cache(maxsize=8192)
 def speaker_from_phrase(phrase: str) -> Speaker | None:
-    """Split an attribution phrase ("Port Director Amara Okafor") into name and role."""
+    """Split an attribution phrase ("Port Director Amara Okafor") into name and role.
+
+    A pronoun comes back as itself (``Speaker(name="she")``) for the caller to resolve; an
+    unnamed source keeps the article's words as its name; None when the phrase names nobody.
+    """
     speaker = _speaker_from_phrase(phrase.replace(ABBREVIATION_DOT, "."))
     if speaker is None:
         return None
@@ -88,11 +130,14 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
     return Speaker(name=name, role=clean_role(speaker.role))
 
 
-def _speaker_from_phrase(phrase: str) -> Speaker | None:
+def _trimmed(phrase: str) -> str:
+    """The phrase without what surrounds a speaker: punctuation, a leading conjunction, "a
+    statement from", "told Outlet", a trailing verb or circumstance."""
     who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
     who = re.sub(rf"\s+{SPEECH_VERB_PATTERN}$", "", who)
-    who = re.sub(r"^(?:and|but|as|while|so)\s+", "", who, flags=re.IGNORECASE)
+    who = re.sub(r"^(?:and|but|as|while|so|yet|meanwhile|later|instead),?\s+", "", who,
+                 flags=re.IGNORECASE)
     who = re.sub(
         r"^(?:an? |the )?(?:written |joint )?(?:statement|report|post|letter|release|filing) "
         r"(?:from|by|of|for) ",
@@ -101,11 +146,14 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
         flags=re.IGNORECASE,
     )
     told = re.match(
-        r"^(?P<name>.+?)\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
+        r"^(?P<name>.+?),?\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
     )
-    if told:
-        who = told.group("name")
-    if not who or len(who.split()) > 12:
+    return told.group("name").strip(" ,") if told else who
+
+
+def _speaker_from_phrase(phrase: str) -> Speaker | None:
+    who = _trimmed(phrase)
+    if not who or len(who.split()) > 60:
         return None
     if who.lower() in PRONOUNS:
         return Speaker(name=who.lower())
@@ -114,35 +162,52 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
     if match := _SPOKESPERSON_FOR.match(who):
         org = re.sub(r"^the\s+", "", match.group("org"), flags=re.IGNORECASE)
         return Speaker(name=org[:1].upper() + org[1:], role=match.group("role").lower())
+    if _ANONYMOUS.match(who) and len(who.split()) <= 14:
+        return Speaker(name=who[:1].lower() + who[1:])
     if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][A-Z&]{1,7}", who):  # "The EPA", "NHS", "UNICEF"
         return Speaker(name=re.sub(r"^[Tt]he\s+", "", who))
     if match := _LOWER_ORG.match(who):
         org = match.group("org")
         return Speaker(name=org[:1].upper() + org[1:])
     if "," in who:
-        first, rest = (part.strip() for part in who.split(",", 1))
-        rest = rest.rstrip(",")
-        if re.match(r"^(?:who|which|that|whose|one of)\b", rest, re.IGNORECASE):
-            rest = ""  # "Name, who voted against the plan," is a clause, not a role
-        if re.match(r"^\d{1,3}(?:,|$)", rest):
-            rest = rest.split(",", 1)[1].strip() if "," in rest else ""  # "Roe, 54, a nurse"
-        if looks_like_name(first):
-            return Speaker(name=first, role=rest or None)
-        if looks_like_name(rest):
-            # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
-            return Speaker(name=rest, role=first if looks_like_role(first) else None)
-        name, role = split_role_and_name(first)
-        if name:
-            parts = (clean_role(role), clean_role(rest))
-            return Speaker(name=name, role=", ".join(p for p in parts if p) or None)
+        return _speaker_from_parts(who)
+    who = _CLAUSE_AFTER_NAME.sub("", who)
+    if (of_org := _PERSON_OF_ORG.match(who)) and not is_organisation(who):
+        name, role = split_role_and_name(of_org.group("person"))
+        if name and looks_like_name(name):
+            org = re.sub(r"^the\s+", "", of_org.group("org"))
+            return Speaker(name=name, role=", ".join(part for part in (role, org) if part))
     if is_organisation(who):
         return Speaker(name=re.sub(r"^the\s+", "", who, flags=re.IGNORECASE))
+    if len(who.split()) > 12:
+        return None
     name, role = split_role_and_name(who)
     if name:
         return Speaker(name=name, role=role)
     return None
 
 
+def _speaker_from_parts(who: str) -> Speaker | None:
+    """ "Name, role", "Role Name, more role", "the port's director, Amara Okafor", "Roe, 54,
+    a nurse", with clauses ("who voted against it", "after the vote") left out."""
+    parts = [part.strip() for part in who.split(",") if part.strip()]
+    first, rest = parts[0], [p for p in parts[1:] if not _CLAUSE_START.match(p)]
+    rest = [part for part in rest if not re.fullmatch(r"\d{1,3}", part)]  # an age
+    first = _CLAUSE_AFTER_NAME.sub("", first)
+    if len(first.split()) > 12:
+        return None
+    if looks_like_name(first):
+        return Speaker(name=first, role=", ".join(rest) or None)
+    if rest and looks_like_name(rest[0]) and len(rest) == 1:
+        # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
+        return Speaker(name=rest[0], role=first if looks_like_role(first) else None)
+    if is_organisation(first):
+        return Speaker(name=re.sub(r"^the\s+", "", first, flags=re.IGNORECASE))
+    name, role = split_role_and_name(first)
+    if name:
+        roles = (clean_role(role), clean_role(", ".join(rest)))
+        return Speaker(name=name, role=", ".join(r for r in roles if r) or None)
+    return None
 def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
     """Split "Health Minister Lena Park" into ("Lena Park", "Health Minister")."""
     tokens = phrase.split()
@@ -187,7 +252,11 @@ def is_organisation(text: str) -> bool:
     small = {"of", "for", "and", "the", "on", "in", "&"}
     if not all(word[:1].isupper() or word in small for word in written):
         return False
-    return any(word.lower().strip(",.") in ORG_WORDS for word in written)
+    if not any(word.lower().strip(",.") in ORG_WORDS for word in written):
+        return False
+    # "Council Leader Beatriz Núñez-Ortiz": a title, then a person — not the council.
+    name, role = split_role_and_name(" ".join(written))
+    return not (name and role and looks_like_role(role) and len(name.split()) >= 2)
 
 
 @lru_cache(maxsize=4096)

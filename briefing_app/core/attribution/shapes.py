@@ -1,137 +1,174 @@
-"""Work out who said a quote, with their name and role kept apart.
+"""The attribution shapes of newsroom copy: one named rule each, tried in order.
 
-Why so many shapes: newsroom copy attributes quotes as ``Name, role: “…”``, ``Role Name: “…”``,
-``Name told Outlet: “…”``, ``“…,” said Name, role.``, ``“…,” Surname told reporters.``,
-``“…” — Name, role``, ``Role Name said the plan was “unacceptable”`` and with an organisation as
-the speaker.  A bare surname or a pronoun is resolved against the people the article named
-earlier, so a quote card can show a full name and role wherever the article gave them.
+Why rules in a list (as markdown-it-py registers its parsing rules): each shape newsrooms
+use — ``“…” — Name, role``, ``“…,” said Name, role.``, ``“…,” Surname said.``, ``Name,
+role: “…”``, ``… according to Name``, ``Role Name said the plan was “unacceptable”``,
+``Hale said the board would wait`` — is one small function with its own fixture file of
+sentences (``tests/fixtures/attribution/<name>.txt``).  A rule reads one speech sentence
+with its quotations replaced by ``\\x00`` and returns the phrase naming the speaker; the
+first rule whose phrase names someone wins, so the order is part of the contract.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 
-from briefing_app.core.attribution.names import ABBREVIATION_DOT, speaker_from_phrase
-from briefing_app.core.attribution.word_lists import (
-    FILLER,
-    PRONOUNS,
-    SPEECH_VERB_PATTERN,
+from briefing_app.core.attribution.speech import SpeechSentence
+from briefing_app.core.attribution.word_lists import SPEECH_VERB_PATTERN
+
+# Words that may stand between a speaker and the verb: "Kirby also said", "she has said".
+_BETWEEN = (
+    r"(?:(?:also|later|then|again|previously|separately|further|earlier|once|now|has|had|"
+    r"have|would|will|last|this|week|month|year|on|friday|monday|tuesday|wednesday|thursday|"
+    r"saturday|sunday)\s+){0,3}"
 )
-from briefing_app.core.model import Speaker
-from briefing_app.core.text.quotes import CLOSING_MARKS, QUOTE_MARKS, quoted_spans
-from briefing_app.core.text.words import COMPANY_ABBREVIATIONS, TITLE_ABBREVIATIONS, WORD
-
-_Q = "\x00"  # stands in for a quotation while the words outside it are read
+_VERB = rf"{_BETWEEN}{SPEECH_VERB_PATTERN}"
 
 
 @dataclass(frozen=True)
-class Attribution:
-    """A parsed attribution: the speaker, or that the paragraph continues the last quote."""
+class ShapeMatch:
+    """What a rule found: the phrase naming the speaker and what kind of statement it is."""
 
-    speaker: Speaker | None
-    continues_previous: bool = False
-    pronoun: bool = False
-
-
-@lru_cache(maxsize=8192)
-def parse_attribution(text: str) -> Attribution:
-    """The speaker of a quote paragraph, as written (unresolved), or why there is none."""
-    spans = quoted_spans(text)
-    outside = _protect_abbreviations(_blank_out_quotes(text, spans))
-    if (
-        spans
-        and spans[0][0] == 0
-        and len(spans) == 1
-        and not text.rstrip().endswith(tuple(CLOSING_MARKS))
-        and not outside.strip(_Q + " ")
-    ):
-        return Attribution(None, continues_previous=True)
-    for pattern in _PATTERNS:
-        match = pattern.search(outside)
-        if match:
-            who = match.group("who")
-            speaker = speaker_from_phrase(who)
-            if speaker is not None:
-                pronoun = speaker.name.lower() in PRONOUNS
-                return Attribution(None if pronoun else speaker, pronoun=pronoun)
-    if spans and spans[0][0] <= 1 and not outside.strip(_Q + " .,"):
-        return Attribution(None, continues_previous=True)
-    if not spans and (dashed := _DASHED_SIGNOFF.search(outside)):
-        # A block quote without marks, signed off "— Name, role".
-        speaker = speaker_from_phrase(dashed.group("who"))
-        if speaker is not None and speaker.name.lower() not in PRONOUNS:
-            return Attribution(speaker)
-    return Attribution(None)
+    shape: str
+    who: str
+    partial: bool = False  # the quotation is a fragment of the speaker's own sentence
+    reported: bool = False  # no quotation marks: reported speech, not a quote
 
 
-_ABBREVIATED = re.compile(
-    r"\b(?P<word>"
-    + "|".join(sorted(word.capitalize() for word in TITLE_ABBREVIATIONS | COMPANY_ABBREVIATIONS))
-    + r"|[A-Z])\."
-)
-_DASHED_SIGNOFF = re.compile(r"\S\s+[\u2014\u2013]\s*(?P<who>[^\u2014\u2013\x00]{2,120})$")
+Rule = Callable[[SpeechSentence], ShapeMatch | None]
 
 
-def _protect_abbreviations(text: str) -> str:
-    """ "Dr. Isla Brannigan" must not end the attribution at "Dr."; hide such full stops."""
-    return _ABBREVIATED.sub(lambda match: match.group("word") + ABBREVIATION_DOT, text)
+class ShapeRules:
+    """Named attribution rules in the order they are tried."""
+
+    def __init__(self) -> None:
+        self._rules: list[tuple[str, Rule]] = []
+
+    def push(self, name: str, rule: Rule) -> None:
+        """Add a rule after the ones already registered."""
+        if name in self.names():
+            raise ValueError(f"attribution rule {name!r} is already registered")
+        self._rules.append((name, rule))
+
+    def names(self) -> list[str]:
+        """The rules' names, in order."""
+        return [name for name, _ in self._rules]
+
+    def __iter__(self) -> Iterator[tuple[str, Rule]]:
+        return iter(self._rules)
 
 
-def quote_without_attribution(text: str, speaker: Speaker | None) -> str | None:
-    """The quoted words alone, when everything outside the quotation marks only says who
-    spoke ("Port Director Amara Okafor: “…”" → "“…”"); None when the outside text says more
-    (a partial quote inside the speaker's own sentence), so a card can drop a repeated name
-    without losing meaning."""
-    spans = quoted_spans(text)
-    if not spans or speaker is None:
-        return None
-    outside = _blank_out_quotes(text, spans).replace(_Q, " ")
-    for known in (speaker.name, speaker.role or ""):
-        for part in known.split():
-            outside = outside.replace(part, " ")
-    leftover = [
-        word
-        for word in WORD.findall(outside)
-        if word.lower() not in FILLER and not re.fullmatch(SPEECH_VERB_PATTERN, word.lower())
-    ]
-    if len(leftover) > 3:
-        return None
-    return " \u2026 ".join(text[start:end].strip() for start, end in spans)
+SHAPES = ShapeRules()
 
 
-def _blank_out_quotes(text: str, spans: list[tuple[int, int]]) -> str:
-    pieces: list[str] = []
-    last = 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        inner = text[start:end].rstrip(QUOTE_MARKS + " ")
-        # "“…,” Name said" runs on into its attribution; "“….” Name said" starts anew.
-        pieces.append(f" {_Q}, " if inner.endswith((",", "?", "!", "\u2014")) else f" {_Q} ")
-        last = end
-    pieces.append(text[last:])
-    return re.sub(r"\s+", " ", "".join(pieces)).strip()
+def shape(name: str) -> Callable[[Rule], Rule]:
+    """Register the decorated function as the next attribution rule."""
+
+    def register(rule: Rule) -> Rule:
+        SHAPES.push(name, rule)
+        return rule
+
+    return register
 
 
-_WHO = r"(?P<who>(?:(?![.!?]\s)[^\x00:]){2,140}?)"
-_PATTERNS: tuple[re.Pattern[str], ...] = (
-    # “…” — Name, role
-    re.compile(r"\x00\s*[\u2014\u2013-]{1,2}\s*(?P<who>[^\x00]{2,140}?)\s*[.]?$"),
-    # “…,” said Name, role.
-    re.compile(
-        rf"\x00\s*[,.]?\s*{SPEECH_VERB_PATTERN}\s+(?P<who>[^\x00]{{2,140}}?)\s*(?:[.;]\s|[.;]?\s*\x00|[.;]?$)"
-    ),
-    # “…,” Name, role, said.  /  “…,” Surname told reporters.  (not after a full stop)
-    re.compile(rf"\x00\s*,\s*(?P<who>[^\x00]{{2,140}}?),?\s+{SPEECH_VERB_PATTERN}\b"),
-    # Name, role: “…”  /  Role Name: “…”  /  Name told Outlet: “…”  /  Organisation: “…”
-    re.compile(rf"^{_WHO}\s*:\s*\x00"),
-    # … according to Name, role.
-    re.compile(r"(?i:according to) (?P<who>[^\x00,.;]{2,80})"),
-    # Role Name said the plan was “unacceptable” (a partial quote)
-    re.compile(rf"^{_WHO},?\s+{SPEECH_VERB_PATTERN}\b[^\x00]*\x00"),
-    # Reported speech with no quotation marks: Name said …
-    re.compile(rf"^{_WHO},?\s+{SPEECH_VERB_PATTERN}\b"),
+def _search(pattern: re.Pattern[str], sentence: SpeechSentence) -> re.Match[str] | None:
+    return pattern.search(sentence.outside)
+
+
+_DASH_SIGNOFF = re.compile(
+    r"\x00,?\s*(?:[\u2014\u2013]|--?)\s*(?P<who>[^\x00\u2014\u2013]{2,140}?)\s*\.?$"
 )
 
 
+@shape("dash_signoff")
+def dash_signoff(sentence: SpeechSentence) -> ShapeMatch | None:
+    """“We will not move.” — Ana Ruiz, port director"""
+    match = _search(_DASH_SIGNOFF, sentence)
+    return ShapeMatch("dash_signoff", match.group("who")) if match else None
+
+
+_VERB_THEN_NAME = re.compile(
+    rf"\x00\s*[,.]?\s*{_VERB}\s+(?P<who>[^\x00]{{2,200}}?)\s*(?:[.;:]?\s*\x00|[.;]?$)"
+)
+
+
+@shape("verb_then_name")
+def verb_then_name(sentence: SpeechSentence) -> ShapeMatch | None:
+    """“We will not move,” said Ana Ruiz, the port director, after the vote."""
+    match = _search(_VERB_THEN_NAME, sentence)
+    return ShapeMatch("verb_then_name", match.group("who")) if match else None
+
+
+_NAME_THEN_VERB = re.compile(rf"\x00\s*,\s*(?P<who>[^\x00]{{2,200}}?),?\s+{_VERB}\b")
+
+
+@shape("name_then_verb")
+def name_then_verb(sentence: SpeechSentence) -> ShapeMatch | None:
+    """“We will not move,” Ruiz told reporters.  /  “…,” she said through an interpreter."""
+    match = _search(_NAME_THEN_VERB, sentence)
+    return ShapeMatch("name_then_verb", match.group("who")) if match else None
+
+
+_COLON_LEAD_IN = re.compile(r"^(?P<who>[^\x00:]{2,400}?)\s*:\s*\x00")
+
+
+@shape("colon_lead_in")
+def colon_lead_in(sentence: SpeechSentence) -> ShapeMatch | None:
+    """Ana Ruiz, port director: “…”  /  Health Minister Lena Park: “…”  /  Ana Ruiz told
+    Harbour Radio: “…”  /  The Dockworkers’ Union: “…”"""
+    match = _search(_COLON_LEAD_IN, sentence)
+    return ShapeMatch("colon_lead_in", match.group("who")) if match else None
+
+
+_ACCORDING_TO = re.compile(r"(?i:according to)\s+(?P<who>[^\x00,.;:]{2,120})")
+
+
+@shape("according_to")
+def according_to(sentence: SpeechSentence) -> ShapeMatch | None:
+    """The strike will last a week, according to Ana Ruiz, the port director."""
+    match = _search(_ACCORDING_TO, sentence)
+    if not match:
+        return None
+    return ShapeMatch("according_to", match.group("who"), reported=not sentence.has_quote)
+
+
+_LEAD_IN_VERB = re.compile(
+    rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b(?P<between>[^\x00]*)\x00"
+)
+_NOTHING_BUT_LEAD_IN = re.compile(r"^\s*(?:that\s*)?[,:]?\s*$", re.IGNORECASE)
+
+
+@shape("lead_in_verb")
+def lead_in_verb(sentence: SpeechSentence) -> ShapeMatch | None:
+    """Mayor Tom Hesketh said the plan was “unacceptable”.  /  Ruiz said: “…”"""
+    match = _search(_LEAD_IN_VERB, sentence)
+    if not match:
+        return None
+    partial = not _NOTHING_BUT_LEAD_IN.match(match.group("between"))
+    return ShapeMatch("lead_in_verb", match.group("who"), partial=partial)
+
+
+_REPORTED = re.compile(rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b")
+
+
+@shape("reported_speech")
+def reported_speech(sentence: SpeechSentence) -> ShapeMatch | None:
+    """Hale said the board would wait.  (No quotation marks: a statement, not a quote.)"""
+    if sentence.has_quote:
+        return None
+    match = _search(_REPORTED, sentence)
+    return ShapeMatch("reported_speech", match.group("who"), reported=True) if match else None
+
+
+_UNMARKED_SIGNOFF = re.compile(r"\S\s+[\u2014\u2013]\s*(?P<who>[^\u2014\u2013\x00]{2,120})$")
+
+
+@shape("unmarked_signoff")
+def unmarked_signoff(sentence: SpeechSentence) -> ShapeMatch | None:
+    """A block quote without marks, signed off at its end: … — Ana Ruiz, port director"""
+    if sentence.has_quote:
+        return None
+    match = _search(_UNMARKED_SIGNOFF, sentence)
+    return ShapeMatch("unmarked_signoff", match.group("who")) if match else None
