@@ -192,3 +192,33 @@ def test_first_name_alone_resolves_when_unique() -> None:
     )
     (quote,) = brief.sections[1].items
     assert (quote.speaker.name, quote.speaker.role) == ("Declan Brannock", "Finance director")
+
+
+@pytest.mark.parametrize(
+    ("text", "quotations"),
+    [
+        (
+            "‘We opened the housings,’ she told the Courier. ‘I have never seen it.’",
+            ["‘We opened the housings,’", "‘I have never seen it.’"],
+        ),
+        ("He called it ‘the only responsible decision open to us’ and left.",
+         ["‘the only responsible decision open to us’"]),
+        ("‘The workers’ union is strong,’ he said.", ["‘The workers’ union is strong,’"]),
+        (
+            "‘The report called it “sound for a generation”, and we believed it,’ she said.",
+            ["‘The report called it “sound for a generation”, and we believed it,’"],
+        ),
+        ("The workers’ union will ‘fight on’. Nobody doesn’t know it.", ["‘fight on’"]),
+        ("It was the ‘90s and people’s rents were low.", []),
+        ("‘And it runs on into the next paragraph", ["‘And it runs on into the next paragraph"]),
+    ],
+)
+def test_british_single_quotes_quote_and_apostrophes_do_not(
+    text: str, quotations: list[str]
+) -> None:
+    assert [text[start:end] for start, end in quoted_spans(text)] == quotations
+
+
+def test_british_quote_is_attributed_like_a_double_one() -> None:
+    attribution = parse_attribution("‘I know this will hurt,’ Sir Anthony Velloway said.")
+    assert attribution.speaker == Speaker(name="Anthony Velloway", role="Sir")

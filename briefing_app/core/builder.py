@@ -32,7 +32,7 @@ from briefing_app.core.model import (
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.text.facts import figures_for_model, find_hedges
-from briefing_app.core.text.quotes import QUOTE_MARKS, quoted_spans
+from briefing_app.core.text.quotes import has_quotation, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
 from briefing_app.core.text.text_index import TextIndex, text_index
 
@@ -155,7 +155,7 @@ def _speaker_surnames(sections: list[_DraftSection], text: str) -> set[str]:
     for section in sections:
         for draft in section.items:
             item_text = text[draft.start : draft.end]
-            if section.kind is SectionKind.QUOTES or any(m in item_text for m in QUOTE_MARKS):
+            if section.kind is SectionKind.QUOTES or has_quotation(item_text):
                 speaker = parse_attribution(item_text).speaker
                 if speaker is not None:
                     surnames.add(speaker.name.rsplit(None, 1)[-1].lower())
@@ -182,7 +182,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
     for draft_item in draft.items:
         start, end = draft_item.start, draft_item.end
         item_text = text[start:end]
-        has_quote = any(mark in item_text for mark in QUOTE_MARKS)
+        has_quote = has_quotation(item_text)
         if has_quote or draft.kind is SectionKind.QUOTES:
             attribution = parse_attribution(item_text)
         else:

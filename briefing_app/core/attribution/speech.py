@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefing_app.core.text.quotes import QUOTE_MARKS, quoted_spans
+from briefing_app.core.text.quotes import QUOTE_MARKS, SINGLE_CLOSING, quoted_spans
 from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.words import COMPANY_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
@@ -82,7 +82,7 @@ def outside_words(
     last = start
     for quote_start, quote_end in quotes:
         pieces.append(text[last:quote_start])
-        inner = text[quote_start:quote_end].rstrip(QUOTE_MARKS + " ")
+        inner = text[quote_start:quote_end].rstrip(QUOTE_MARKS + SINGLE_CLOSING + " ")
         # "“…,” Name said" runs on into its attribution; "“….” Name said" starts anew.
         pieces.append(f" {QUOTATION}, " if inner.endswith(_RUNS_ON) else f" {QUOTATION} ")
         last = quote_end

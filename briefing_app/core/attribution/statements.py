@@ -24,7 +24,7 @@ from briefing_app.core.attribution.speech import (
 )
 from briefing_app.core.attribution.word_lists import FILLER, PRONOUNS, SPEECH_VERB_PATTERN
 from briefing_app.core.model import Speaker
-from briefing_app.core.text.quotes import CLOSING_MARKS, quoted_spans
+from briefing_app.core.text.quotes import CLOSING_MARKS, SINGLE_CLOSING, quoted_spans
 from briefing_app.core.text.words import WORD
 
 
@@ -211,6 +211,7 @@ def quote_without_attribution(text: str, speaker: Speaker | None) -> str | None:
 
 def _without_attribution_comma(quotation: str) -> str:
     """ "“We will not move,”" → "“We will not move”": the comma led into "said"."""
-    if len(quotation) >= 2 and quotation[-1] in CLOSING_MARKS and quotation[-2] == ",":
+    closing = quotation[-1:] in (*CLOSING_MARKS, SINGLE_CLOSING)
+    if closing and quotation[-2:-1] == ",":
         return quotation[:-2].rstrip() + quotation[-1]
     return quotation

@@ -22,7 +22,7 @@ _SPEECH_AFTER_WORDS = 14  # a speech verb this many words after a name makes it 
 # An organisation's name is often a modifier ("Environment Agency engineer Jean-Luc de la
 # Tour told…"); only a verb right after it ("the Agency said") makes it the speaker.
 _SPEECH_AFTER_ORG = 3
-_QUOTE_MARKS = '\u201c\u201d"'
+_QUOTE_MARKS = '\u201c\u201d"\u2018'
 
 
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:

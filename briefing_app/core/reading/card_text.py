@@ -7,6 +7,7 @@ describes the model (hedges, speaker, links), so it is decided here once.
 from __future__ import annotations
 
 from briefing_app.core.model import Item, ItemKind
+from briefing_app.core.text.quotes import has_quotation
 
 HEDGE_LABELS = {
     "unconfirmed": "Unconfirmed",
@@ -16,7 +17,6 @@ HEDGE_LABELS = {
     "uncertain": "Uncertain",
 }
 KIND_LABELS = {ItemKind.CLAIM: "Claim", ItemKind.POINT: "Point", ItemKind.QUOTE: "Quote"}
-QUOTE_MARKS = "\"\u201c\u201d\u00ab\u00bb"
 
 
 def hedge_label(kind: str) -> str:
@@ -38,7 +38,7 @@ def card_body(item: Item) -> str:
     if item.quote:
         return item.quote
     text = item.text.strip()
-    if item.kind == ItemKind.QUOTE and text and not any(q in text for q in QUOTE_MARKS):
+    if item.kind == ItemKind.QUOTE and text and not has_quotation(text):
         return f"\u201c{text}\u201d"
     return text
 
