@@ -149,9 +149,20 @@ ROLE_WORDS = {
         "passenger landlord witness managing co-founder cofounder partner lead midwife "
         "paramedic firefighter grandmother grandfather gp surgeon consultant campaigner "
         "historian lecturer fellow trustee governor councilor alderman alderwoman "
-        "commander chef baker fisherman skipper pilot operator cllr cmdr maj adm".split()
+        "commander chef baker fisherman skipper pilot operator cllr cmdr maj adm dame "
+        "administrator contractor source insider staffer aide diplomat lawmaker legislator "
+        "investigator negotiator employee officials sources people person".split()
     ),
 }
+
+# Role words that only qualify a title ("health" in "health minister", "school" in "school
+# board"): a name right after one of these is not introduced by a title.
+ROLE_MODIFIERS = frozenset(
+    "vice senior junior acting interim former board union port health transport finance "
+    "foreign prime state city county federal national regional local policy labour labor "
+    "police fire school education environment energy trade defence defense interior "
+    "economics associate assistant deputy council executive".split()
+)
 
 ORG_WORDS = {
     "union",
