@@ -10,9 +10,11 @@ many places is boilerplate and ignored.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.linking.evidence import (
@@ -20,12 +22,13 @@ from briefing_app.core.linking.evidence import (
     SHINGLE_WORDS,
     SentenceEvidence,
 )
-from briefing_app.core.linking.statements import SpeakerStatements
+from briefing_app.core.linking.statements import SpeakerStatements, Statements
 from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
 from briefing_app.core.text.text_index import TextIndex, text_index
 
 MAX_LINKS_PER_ITEM = 8
 MIN_LINK_SCORE = 2.0
+SPEAKER_SCORE = 2.5
 
 
 @dataclass
@@ -54,20 +57,23 @@ def link_brief(brief: Brief) -> Brief:
         own = item.source
         if own is None:
             continue
+        own_sentences = index.sentences_overlapping(own.start, own.end)
+        candidates = _score_candidates(own_sentences, evidence)
         reported = _reported(speakers, mention_positions, item, own)
-        candidates = _score_candidates(item, own, evidence, statements, reported)
-        item.links = _best_links(index, own, candidates, made)
+        _add_speaker_candidates(candidates, reported, statements, own_sentences)
+        item.links = _best_links(own_sentences, candidates, made)
     return brief
 
 
 def _reported(
     speakers: SpeakerStatements, positions: list[int], item: Item, own: Selector
-) -> set[str]:
+) -> tuple[str, ...]:
+    """The speakers an item reports: its own speaker first, then those its text reports, in
+    reading order (a fixed order, so equal evidence is always credited to the same one)."""
     low, high = bisect_left(positions, own.start), bisect_left(positions, own.end)
-    found = {speakers.mentions[i][1] for i in range(low, high)}
-    if item.speaker is not None:
-        found.add(item.speaker.name)
-    return found
+    found = [item.speaker.name] if item.speaker is not None else []
+    found += (speakers.mentions[i][1] for i in range(low, high))
+    return tuple(dict.fromkeys(found))
 
 
 class _SharedLinks:
@@ -100,40 +106,26 @@ class _SharedLinks:
 
 
 def _best_links(
-    index: TextIndex,
-    own: Selector,
-    candidates: dict[int, _Candidate],
-    made: _SharedLinks,
+    own_sentences: range, candidates: dict[int, _Candidate], made: _SharedLinks
 ) -> list[Link]:
-    ranked = sorted(
-        candidates.items(), key=lambda pair: (-pair[1].score, index.sentences[pair[0]].start)
+    """The strongest candidates outside the item's own span, strongest first; equal scores
+    in reading order.  Only the top few are wanted, so they are picked, not sorted."""
+    eligible = (
+        pair
+        for pair in candidates.items()
+        if pair[1].score >= MIN_LINK_SCORE and pair[0] not in own_sentences
     )
-    links: list[Link] = []
-    for number, candidate in ranked:
-        sentence = index.sentences[number]
-        overlaps_own = sentence.start < own.end and own.start < sentence.end
-        if candidate.score < MIN_LINK_SCORE or overlaps_own:
-            continue
-        link = made.link(number, candidate)
-        links.append(link)
-        if len(links) >= MAX_LINKS_PER_ITEM:
-            break
-    return links
+    best = heapq.nsmallest(MAX_LINKS_PER_ITEM, eligible, key=lambda pair: (-pair[1].score, pair[0]))
+    return [made.link(number, candidate) for number, candidate in best]
 
 
-def _score_candidates(
-    item: Item,
-    own: Selector,
-    evidence: SentenceEvidence,
-    statements: dict[str, list[int]],
-    reported: set[str],
-) -> dict[int, _Candidate]:
+def _score_candidates(own_sentences: range, evidence: SentenceEvidence) -> dict[int, _Candidate]:
+    """Sentences that repeat the item's figures, a run of its wording or its quoted words."""
     index = evidence.index
     candidates: dict[int, _Candidate] = defaultdict(_Candidate)
-    sentences = index.sentences_overlapping(own.start, own.end)
     figures: dict[str, str] = {}
     shingles: set[tuple[str, ...]] = set()
-    for number in sentences:
+    for number in own_sentences:
         figures.update(index.sentences[number].figures)
         shingles.update(evidence.sentence_shingles[number])
     for key, written in figures.items():
@@ -152,10 +144,56 @@ def _score_candidates(
         candidates[number].add(
             min(5.0, 2.0 + 0.25 * (count - 1)), LinkReason.SHARED_WORDS, f"{run} words in common"
         )
-    for number in sentences:
+    for number in own_sentences:
         for other, detail in evidence.quoted_pairs.get(number, ()):
             candidates[other].add(4.0, LinkReason.QUOTED_WORDS, detail)
-    for name in reported:
-        for number in statements.get(name, ()):
-            candidates[number].add(2.5, LinkReason.SPEAKER, name)
     return candidates
+
+
+def _add_speaker_candidates(
+    candidates: dict[int, _Candidate],
+    reported: tuple[str, ...],
+    statements: Statements,
+    own_sentences: range,
+) -> None:
+    """Credit the sentences that report the item's speakers, 2.5 per speaker reported.
+
+    Scoring every statement of every speaker for every item is quadratic: a person quoted
+    300 times has 300 items, each with 300 statements.  The result is the same when only
+    these are scored: statements already tied to the item by other evidence; statements
+    reporting two of its speakers (they outscore any single report); and each speaker's
+    earliest statements, as many as an item keeps links.  Every other statement scores 2.5
+    and comes later than those, so it could never make the item's top links.
+    """
+    if not reported:
+        return
+    for number, candidate in candidates.items():
+        for name in statements.reporting(number, reported):
+            candidate.add(SPEAKER_SCORE, LinkReason.SPEAKER, name)
+    shared: list[int] = []
+    for pair in combinations(sorted(reported), 2):
+        shared += statements.by_pair.get(pair, ())
+    for number in shared:
+        if number not in candidates:
+            _credit_speakers(candidates, number, reported, statements)
+    for name in reported:
+        taken = 0
+        for number in statements.by_name.get(name, ()):
+            if number in candidates:
+                continue
+            _credit_speakers(candidates, number, reported, statements)
+            if number not in own_sentences:
+                taken += 1
+                if taken >= MAX_LINKS_PER_ITEM:
+                    break
+
+
+def _credit_speakers(
+    candidates: dict[int, _Candidate],
+    number: int,
+    reported: tuple[str, ...],
+    statements: Statements,
+) -> None:
+    candidate = candidates[number]
+    for name in statements.reporting(number, reported):
+        candidate.add(SPEAKER_SCORE, LinkReason.SPEAKER, name)
