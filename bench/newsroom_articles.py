@@ -311,10 +311,18 @@ class RealisticWriter(UniqueWriter):
         return " ".join(words)
 
     def paragraph(self) -> str:
-        sentences = [self.sentence() for _ in range(self.rng.randint(2, 4))]
+        sentences = [self.sentence() for _ in range(self.rng.randint(3, 5))]
         if self.rng.random() < 0.35:
             sentences.insert(self.rng.randrange(len(sentences) + 1), self.report())
         return " ".join(sentences)
+
+    def bullet(self) -> str:
+        count = 2 if self.rng.random() < 0.85 else 3
+        return "- " + " ".join(self.sentence() for _ in range(count))
+
+    def said(self) -> str:
+        said = ". ".join(self.clause() for _ in range(self.rng.randint(2, 3)))
+        return said[0].upper() + said[1:]
 
     def report(self) -> str:
         """A body sentence reporting a cast member, often followed by "He said …"."""
