@@ -31,7 +31,8 @@ from briefing_app.core.model import (
     content_id,
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
-from briefing_app.core.text.facts import figures_for_model, find_hedges
+from briefing_app.core.text.facts import figures_for_model
+from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import QUOTE_MARKS, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
 from briefing_app.core.text.text_index import TextIndex, text_index

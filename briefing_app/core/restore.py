@@ -14,7 +14,8 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief, Item, ItemKind, Selector, content_id
 from briefing_app.core.readers.decoding import line_and_column, normalise_text
-from briefing_app.core.text.facts import figures_for_model, find_hedges, item_dates, item_figures
+from briefing_app.core.text.facts import figures_for_model, item_dates, item_figures
+from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.text_index import text_index
 
 

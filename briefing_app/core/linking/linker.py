@@ -124,7 +124,7 @@ def _score_candidates(own_sentences: range, evidence: SentenceEvidence) -> dict[
     index = evidence.index
     candidates: dict[int, _Candidate] = defaultdict(_Candidate)
     figures: dict[str, str] = {}
-    shingles: set[tuple[str, ...]] = set()
+    shingles: set[int] = set()
     for number in own_sentences:
         figures.update(index.sentences[number].figures)
         shingles.update(evidence.sentence_shingles[number])

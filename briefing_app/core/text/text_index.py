@@ -12,7 +12,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures, hedge_hints
+from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures
+from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
 from briefing_app.core.text.sentences import sentence_spans
