@@ -8,9 +8,12 @@ is cached on the text, so building a brief and linking it analyse the article on
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import lru_cache
+from itertools import accumulate
+from types import MappingProxyType
 
 from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures
 from briefing_app.core.text.hedges import hedge_hints
@@ -19,16 +22,25 @@ from briefing_app.core.text.section_labels import split_inline_label
 from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.words import WORD
 
+_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
+_NO_FIGURES: Mapping[str, str] = MappingProxyType({})
+_LABEL_REACH = 44  # an inline label ("What's next:") ends within this many characters
 
-@dataclass
+
 class Sentence:
-    """A sentence: its span and the range of its words in the index's word list."""
+    """A sentence: its span, the range of its words in the index's word list, and its
+    significant figures (key -> as written; shared and read-only when it has none)."""
 
-    start: int
-    end: int
-    first_word: int
-    last_word: int  # exclusive
-    figures: dict[str, str] = field(default_factory=dict)  # key -> as written
+    __slots__ = ("end", "figures", "first_word", "last_word", "start")
+
+    def __init__(
+        self, start: int, end: int, first_word: int, last_word: int, figures: Mapping[str, str]
+    ) -> None:
+        self.start = start
+        self.end = end
+        self.first_word = first_word
+        self.last_word = last_word  # exclusive
+        self.figures = figures
 
 
 class TextIndex:
@@ -39,37 +51,47 @@ class TextIndex:
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
-        self.words = WORD.findall(lowered)
-        self.word_starts = [match.start() for match in WORD.finditer(lowered)]
+        self.words, self.word_starts = _words_and_starts(lowered)
         self.dates = find_dates(text)
         self.figures: list[FigureMatch] = find_figures(text, self.dates)
         self.figure_starts = [figure.start for figure in self.figures]
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
-        self.sentences: list[Sentence] = []
+        self.sentences = self._sentences(text)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.quoted_regions = _quoted_regions(text)
+
+    def _sentences(self, text: str) -> list[Sentence]:
+        sentences: list[Sentence] = []
+        word_starts, figure_starts = self.word_starts, self.figure_starts
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
                 start += 1
-            if (text[start : start + 1].isupper() and ":" in text[start : start + 44]) or (
-                "\u2014" in text[start : start + 44]
-            ):
+            head = text[start : start + _LABEL_REACH]
+            if (head[:1].isupper() and ":" in head) or "\u2014" in head:
                 label = split_inline_label(text[start:end])
                 if label is not None:  # "What's next: …" — the label is no evidence
                     start += label[2]
             if start >= end:
                 continue
-            sentence = Sentence(
-                start,
-                end,
-                bisect_left(self.word_starts, start),
-                bisect_left(self.word_starts, end),
+            figures: Mapping[str, str] = _NO_FIGURES
+            low = bisect_left(figure_starts, start)
+            if low < len(figure_starts) and figure_starts[low] < end:
+                found: dict[str, str] = {}
+                for figure in self.figures[low : bisect_left(figure_starts, end, low)]:
+                    if figure.significant and figure.end <= end:
+                        found.setdefault(figure.key, figure.text)
+                figures = found or _NO_FIGURES
+            sentences.append(
+                Sentence(
+                    start,
+                    end,
+                    bisect_left(word_starts, start),
+                    bisect_left(word_starts, end),
+                    figures,
+                )
             )
-            for figure in self.figures_in(start, end):
-                if figure.significant:
-                    sentence.figures.setdefault(figure.key, figure.text)
-            self.sentences.append(sentence)
-        self.sentence_starts = [sentence.start for sentence in self.sentences]
-        self.quoted_regions = _quoted_regions(text)
+        return sentences
 
     def figures_in(self, start: int, end: int) -> list[FigureMatch]:
         """Figures that begin inside [start, end)."""
@@ -105,6 +127,20 @@ class TextIndex:
     def words_in(self, start: int, end: int) -> list[str]:
         """The lower-cased words inside [start, end)."""
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
+
+
+def _words_and_starts(lowered: str) -> tuple[list[str], list[int]]:
+    """The words of the text and where each starts, from one regular-expression pass.
+
+    Splitting on the word pattern alternates gaps and words; the running sum of the pieces'
+    lengths gives each word's start.  Repeated words are one string object each, which
+    keeps a long article's 150,000-word list small.
+    """
+    pieces = _WORD_OR_GAP.split(lowered)
+    ends = list(accumulate(map(len, pieces)))
+    seen: dict[str, str] = {}
+    found = pieces[1::2]
+    return list(map(seen.setdefault, found, found)), ends[0:-1:2]
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
