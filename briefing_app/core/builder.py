@@ -33,7 +33,7 @@ from briefing_app.core.model import (
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.text.facts import figures_for_model
 from briefing_app.core.text.hedges import find_hedges
-from briefing_app.core.text.quotes import QUOTE_MARKS, quoted_spans
+from briefing_app.core.text.quotes import has_quote_mark, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
 from briefing_app.core.text.text_index import TextIndex, text_index
 
@@ -55,6 +55,8 @@ class _DraftItem:
     start: int
     end: int
     block: Block
+    has_quote: bool = False
+    attribution: Attribution = _NO_ATTRIBUTION
 
 
 @dataclass
@@ -91,6 +93,20 @@ class _TextWriter:
     def text(self) -> str:
         return "".join(self.parts)
 
+    def recent(self, start: int, end: int) -> str:
+        """``text()[start:end]`` for a span near the end, without joining the whole text
+        (which, once per attribution line, would make a long article quadratic)."""
+        pieces: list[str] = []
+        part_end = self.length
+        for part in reversed(self.parts):
+            part_start = part_end - len(part)
+            if part_start < end:
+                pieces.append(part[max(0, start - part_start) : end - part_start])
+            if part_start <= start:
+                break
+            part_end = part_start
+        return "".join(reversed(pieces))
+
 
 def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
     """Turn a ParsedDocument into a Brief whose items carry their own-span anchors."""
@@ -113,7 +129,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
             _ATTRIBUTION_LINE.match(block.text)
             and current.items
             and _is_quote_without_speaker(
-                writer.text()[current.items[-1].start : current.items[-1].end]
+                writer.recent(current.items[-1].start, current.items[-1].end)
             )
         ):
             current.items[-1].end = end  # "— Name, role" under its quote joins that item
@@ -121,7 +137,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
     index = text_index(text)
-    registry = register_people(text, _speaker_surnames(sections, text))
+    registry = register_people(text, _attribute_quotes(sections, text))
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections
@@ -150,14 +166,18 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     return cleaned
 
 
-def _speaker_surnames(sections: list[_DraftSection], text: str) -> set[str]:
-    """Last names of everyone who speaks in a quote, to focus the registry on them."""
+def _attribute_quotes(sections: list[_DraftSection], text: str) -> set[str]:
+    """Parse the attribution of every item that quotes (once: it is the builder's costliest
+    step per item), and return the last names of everyone who speaks, to focus the
+    registry on them."""
     surnames = set()
     for section in sections:
         for draft in section.items:
             item_text = text[draft.start : draft.end]
-            if section.kind is SectionKind.QUOTES or any(m in item_text for m in QUOTE_MARKS):
-                speaker = parse_attribution(item_text).speaker
+            draft.has_quote = has_quote_mark(item_text)
+            if draft.has_quote or section.kind is SectionKind.QUOTES:
+                draft.attribution = parse_attribution(item_text)
+                speaker = draft.attribution.speaker
                 if speaker is not None:
                     surnames.add(speaker.name.rsplit(None, 1)[-1].lower())
     return surnames
@@ -183,11 +203,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
     for draft_item in draft.items:
         start, end = draft_item.start, draft_item.end
         item_text = text[start:end]
-        has_quote = any(mark in item_text for mark in QUOTE_MARKS)
-        if has_quote or draft.kind is SectionKind.QUOTES:
-            attribution = parse_attribution(item_text)
-        else:
-            attribution = _NO_ATTRIBUTION
+        has_quote, attribution = draft_item.has_quote, draft_item.attribution
         speaker = attribution.speaker
         if speaker is not None:
             speaker = registry.resolve(speaker)

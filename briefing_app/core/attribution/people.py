@@ -58,12 +58,13 @@ class PeopleRegistry:
         return sorted(self.roles, key=len, reverse=True)
 
 
+# Both patterns open with a lookahead for a capital, which rules out most positions at once.
 _APPOSITIVE = re.compile(
-    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
+    r"(?=[A-Z\u00c0-\u00de])(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
     r"\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),"
 )
 _CAPITAL_RUN = re.compile(
-    r"(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
+    r"(?=[A-Z\u00c0-\u00de])(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
 )
 
 

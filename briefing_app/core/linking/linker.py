@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
-from collections import defaultdict
-from dataclasses import dataclass
-from itertools import combinations
+from collections import Counter, defaultdict
+from itertools import chain, combinations
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.linking.evidence import (
@@ -31,12 +30,17 @@ MIN_LINK_SCORE = 2.0
 SPEAKER_SCORE = 2.5
 
 
-@dataclass
 class _Candidate:
-    score: float = 0.0
-    reason: LinkReason = LinkReason.SHARED_WORDS
-    detail: str = ""
-    best: float = 0.0
+    """A sentence's evidence for one item: the total score, and the reason and detail of
+    its strongest single signal (the first one, where two are equally strong)."""
+
+    __slots__ = ("best", "detail", "reason", "score")
+
+    def __init__(self) -> None:
+        self.score = 0.0
+        self.best = 0.0
+        self.reason = LinkReason.SHARED_WORDS
+        self.detail = ""
 
     def add(self, score: float, reason: LinkReason, detail: str) -> None:
         self.score += score
@@ -110,43 +114,52 @@ def _best_links(
 ) -> list[Link]:
     """The strongest candidates outside the item's own span, strongest first; equal scores
     in reading order.  Only the top few are wanted, so they are picked, not sorted."""
-    eligible = (
-        pair
-        for pair in candidates.items()
-        if pair[1].score >= MIN_LINK_SCORE and pair[0] not in own_sentences
-    )
-    best = heapq.nsmallest(MAX_LINKS_PER_ITEM, eligible, key=lambda pair: (-pair[1].score, pair[0]))
-    return [made.link(number, candidate) for number, candidate in best]
+    ranked = [
+        (-candidate.score, number)
+        for number, candidate in candidates.items()
+        if candidate.score >= MIN_LINK_SCORE and number not in own_sentences
+    ]
+    if len(ranked) > MAX_LINKS_PER_ITEM:
+        ranked = heapq.nsmallest(MAX_LINKS_PER_ITEM, ranked)
+    else:
+        ranked.sort()
+    return [made.link(number, candidates[number]) for _, number in ranked]
 
 
 def _score_candidates(own_sentences: range, evidence: SentenceEvidence) -> dict[int, _Candidate]:
-    """Sentences that repeat the item's figures, a run of its wording or its quoted words."""
+    """Sentences outside the item that repeat its figures, a run of its wording or its
+    quoted words.  (The item's own sentences are never its evidence.)"""
     index = evidence.index
     candidates: dict[int, _Candidate] = defaultdict(_Candidate)
-    figures: dict[str, str] = {}
-    shingles: set[int] = set()
-    for number in own_sentences:
-        figures.update(index.sentences[number].figures)
-        shingles.update(evidence.sentence_shingles[number])
+    if len(own_sentences) == 1:
+        figures = index.sentences[own_sentences.start].figures
+        shingles = evidence.sentence_shingles[own_sentences.start]
+    else:
+        figures = {}
+        shingles = set()
+        for number in own_sentences:
+            figures.update(index.sentences[number].figures)
+            shingles.update(evidence.sentence_shingles[number])
     for key, written in figures.items():
-        postings = evidence.by_figure.get(key, ())
+        postings = evidence.by_figure[key]
         if len(postings) <= MAX_POSTINGS:
             for number in postings:
-                candidates[number].add(3.0, LinkReason.FIGURE, written)
-    shared: dict[int, int] = defaultdict(int)
-    for gram in shingles:
-        postings = evidence.by_shingle.get(gram, ())
-        if len(postings) <= MAX_POSTINGS:
-            for number in postings:
-                shared[number] += 1
-    for number, count in shared.items():
-        run = count + SHINGLE_WORDS - 1
-        candidates[number].add(
-            min(5.0, 2.0 + 0.25 * (count - 1)), LinkReason.SHARED_WORDS, f"{run} words in common"
-        )
+                if number not in own_sentences:
+                    candidates[number].add(3.0, LinkReason.FIGURE, written)
+    if shingles:
+        # how many of the item's runs each sentence holds, counted in C
+        shared = Counter(chain.from_iterable(map(evidence.by_shingle.__getitem__, shingles)))
+        for number, count in shared.items():
+            if number not in own_sentences:
+                candidates[number].add(
+                    min(5.0, 2.0 + 0.25 * (count - 1)),
+                    LinkReason.SHARED_WORDS,
+                    f"{count + SHINGLE_WORDS - 1} words in common",
+                )
     for number in own_sentences:
         for other, detail in evidence.quoted_pairs.get(number, ()):
-            candidates[other].add(4.0, LinkReason.QUOTED_WORDS, detail)
+            if other not in own_sentences:
+                candidates[other].add(4.0, LinkReason.QUOTED_WORDS, detail)
     return candidates
 
 

@@ -98,7 +98,7 @@ _HEDGE_PATTERN = re.compile(_HEDGE_SOURCE, re.IGNORECASE)
 # mismatching first letter rules an alternative out at once.
 _LOWER_PATTERN = re.compile(_HEDGE_SOURCE)
 # Letters that match an ASCII letter case-insensitively but do not lower-case to it.
-_UNLOWERABLE = ("\u0131", "\u017f")  # dotless ı, long ſ
+_UNLOWERABLE = re.compile("[\u0131\u017f]")  # dotless ı, long ſ
 _WORD_START = re.compile(r"\b\w")
 
 
@@ -106,7 +106,7 @@ def _lowered(text: str) -> str | None:
     """The text lower-cased, when matching it case-sensitively is the same as matching the
     text case-insensitively (same length, no letter that folds to ASCII only one way)."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(letter in text for letter in _UNLOWERABLE):
+    if len(lowered) != len(text) or _UNLOWERABLE.search(text):
         return None
     return lowered
 
@@ -141,6 +141,8 @@ def find_hedges(text: str, hints: list[int] | None = None) -> list[Hedge]:
     ``hints`` (from :func:`hedge_hints`, relative to ``text``) saves finding the key words
     again; without them the text is scanned in full.
     """
+    if hints is not None and not hints:
+        return []
     lowered = _lowered(text)
     subject, pattern = (text, _HEDGE_PATTERN) if lowered is None else (lowered, _LOWER_PATTERN)
     if hints is None:

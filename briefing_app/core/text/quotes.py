@@ -15,6 +15,11 @@ CLOSING_MARKS = '"\u201d\u00bb\u201c'
 _QUOTE_MARK = re.compile(f"[{QUOTE_MARKS}]")
 
 
+def has_quote_mark(text: str) -> bool:
+    """Whether the text holds any quotation mark (one scan in C)."""
+    return _QUOTE_MARK.search(text) is not None
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """Spans of quoted material including the marks; an unclosed quote runs to the end."""
     spans: list[tuple[int, int]] = []
