@@ -18,6 +18,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     NonNegativeInt,
     SerializerFunctionWrapHandler,
+    ValidationInfo,
     model_serializer,
     model_validator,
 )
@@ -163,15 +164,21 @@ class Item(_Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_anchors(cls, data: Any) -> Any:
-        """Read the file's ``anchors`` list into ``source`` and ``links``."""
+    def _from_anchors(cls, data: Any, info: ValidationInfo) -> Any:
+        """Read the file's ``anchors`` list into ``source`` and ``links``; with an
+        :class:`AnchorPool` in the validation context, as shared objects."""
         if isinstance(data, dict) and "anchors" in data:
             data = dict(data)
             anchors = data.pop("anchors")
             if not isinstance(anchors, list):
                 raise ValueError("anchors must be a list")
-            data["source"] = _selector_part(anchors[0]) if anchors else None
-            data["links"] = [_link_part(anchor) for anchor in anchors[1:]]
+            pool = info.context.get(AnchorPool.KEY) if isinstance(info.context, dict) else None
+            if pool is None:
+                data["source"] = _selector_part(anchors[0]) if anchors else None
+                data["links"] = [_link_part(anchor) for anchor in anchors[1:]]
+            else:
+                data["source"] = pool.source(anchors[0]) if anchors else None
+                data["links"] = [pool.link(anchor) for anchor in anchors[1:]]
         return data
 
     @model_serializer(mode="wrap")
@@ -233,6 +240,80 @@ def _link_part(anchor: Any) -> Any:
 
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
 _ANCHOR_KEYS = frozenset((*_SELECTOR_KEYS, "reason", "detail", "score"))
+_REASONS = frozenset(reason.value for reason in LinkReason)
+
+
+class AnchorPool:
+    """One :class:`Selector` and one :class:`Link` per distinct anchor while a brief file is
+    read (pass it in the validation context under ``AnchorPool.KEY``).
+
+    Why: a saved brief repeats a cited sentence's anchor for every item that cites it.  Read
+    one by one, each repeat becomes objects of its own, three times as many as the import
+    made, and the reading time goes to creating and garbage-collecting them.  An anchor
+    that is not well-formed is left as data, for validation to report where it is.
+    """
+
+    KEY = "anchor_pool"
+
+    def __init__(self) -> None:
+        self._selectors: dict[tuple[int, int, str, str, str], Selector] = {}
+        self._links: dict[tuple[tuple[int, int, str, str, str], str, str, float], Link] = {}
+
+    def source(self, anchor: Any) -> Any:
+        """The item's own span: a shared Selector, or the anchor's data as it is."""
+        found = self._selector(anchor)
+        return _selector_part(anchor) if found is None else found[1]
+
+    def link(self, anchor: Any) -> Any:
+        """A corroborating span: a shared Link, or the anchor's data as it is."""
+        found = self._selector(anchor)
+        if found is None:
+            return _link_part(anchor)
+        key = (found[0], anchor.get("reason"), anchor.get("detail", ""), anchor.get("score", 1.0))
+        link = self._links.get(key)
+        if link is None:
+            _, reason, detail, score = key
+            if (
+                reason not in _REASONS
+                or type(detail) is not str
+                or type(score) not in (int, float)
+                or not score >= 0
+            ):
+                return _link_part(anchor)
+            link = self._links[key] = Link(
+                selector=found[1], reason=LinkReason(reason), detail=detail, score=score
+            )
+        return link
+
+    def _selector(
+        self, anchor: Any
+    ) -> tuple[tuple[int, int, str, str, str], Selector] | None:
+        if type(anchor) is not dict or not _ANCHOR_KEYS.issuperset(anchor):
+            return None
+        key = (
+            anchor.get("start"),
+            anchor.get("end"),
+            anchor.get("exact"),
+            anchor.get("prefix", ""),
+            anchor.get("suffix", ""),
+        )
+        start, end, exact, prefix, suffix = key
+        if type(start) is not int or type(end) is not int:
+            return None  # (a float or bool equal to a cached int would otherwise match)
+        selector = self._selectors.get(key)
+        if selector is None:
+            if (
+                type(exact) is not str
+                or type(prefix) is not str
+                or type(suffix) is not str
+                or not 0 <= start <= end
+                or len(exact) != end - start
+            ):
+                return None
+            selector = self._selectors[key] = Selector(
+                start=start, end=end, exact=exact, prefix=prefix, suffix=suffix
+            )
+        return key, selector
 
 
 def wire_location(location: tuple[str | int, ...]) -> tuple[str | int, ...]:
