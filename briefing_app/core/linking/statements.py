@@ -42,6 +42,7 @@ class Statements:
 
     def __init__(self, by_name: dict[str, list[int]]) -> None:
         self.by_name = by_name
+        self.sets = {name: frozenset(numbers) for name, numbers in by_name.items()}
         self.by_sentence: dict[int, set[str]] = defaultdict(set)
         for name, numbers in by_name.items():
             for number in numbers:
