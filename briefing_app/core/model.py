@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -58,6 +58,21 @@ class LinkReason(StrEnum):
     SPEAKER = "speaker"
 
 
+# The field names that a lean construction gives: one set per model, shared by all its lean
+# instances (pydantic copies a model's set before changing it, in model_copy, and otherwise
+# only adds names an assignment sets, which are already in these).
+_SELECTOR_FIELDS = {"start", "end", "exact", "prefix", "suffix"}
+_LINK_FIELDS = {"selector", "reason", "detail", "score"}
+_FIGURE_FIELDS = {"text", "value"}
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _share_fields_set(instance: _Model, fields: set[str]) -> _Model:
+    """Give ``instance`` the shared set of given field names (it was given all of them)."""
+    object.__setattr__(instance, "__pydantic_fields_set__", fields)
+    return instance
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
@@ -79,6 +94,19 @@ class Selector(_Strict):
     prefix: str = ""
     suffix: str = ""
 
+    @classmethod
+    def lean(cls, start: int, end: int, exact: str, prefix: str, suffix: str) -> Selector:
+        """A selector validated like any other, that shares one set of "fields given" with
+        every selector built this way instead of holding its own.
+
+        Why: a long article has hundreds of thousands of selectors and links; pydantic's
+        per-object set of given field names is the largest part of each (~700 bytes, more
+        than the object and its values), and the garbage collector walks every one of them
+        again and again.  Every field is given here, so the shared set is the same set.
+        """
+        selector = cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
+        return _share_fields_set(selector, _SELECTOR_FIELDS)
+
     @model_validator(mode="after")
     def _check_order(self) -> Selector:
         if self.end < self.start:
@@ -97,6 +125,12 @@ class Link(_Strict):
     reason: LinkReason
     detail: str = Field(default="", description="What ties the span to the item, e.g. a figure.")
     score: float = Field(default=1.0, ge=0.0, description="Link strength; higher is stronger.")
+
+    @classmethod
+    def lean(cls, selector: Selector, reason: LinkReason, detail: str, score: float) -> Link:
+        """A validated link sharing one set of given fields (see :meth:`Selector.lean`)."""
+        link = cls(selector=selector, reason=reason, detail=detail, score=score)
+        return _share_fields_set(link, _LINK_FIELDS)
 
 
 class Anchor(_Strict):
@@ -126,6 +160,11 @@ class Figure(_Strict):
 
     text: str
     value: str = Field(description="Normalised form used to match, e.g. '1000' or '4.2e9 USD'.")
+
+    @classmethod
+    def lean(cls, text: str, value: str) -> Figure:
+        """A validated figure sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(text=text, value=value), _FIGURE_FIELDS)
 
 
 class Hedge(_Strict):
@@ -280,9 +319,7 @@ class AnchorPool:
                 or not score >= 0
             ):
                 return _link_part(anchor)
-            link = self._links[key] = Link(
-                selector=found[1], reason=LinkReason(reason), detail=detail, score=score
-            )
+            link = self._links[key] = Link.lean(found[1], LinkReason(reason), detail, score)
         return link
 
     def _selector(
@@ -310,9 +347,7 @@ class AnchorPool:
                 or len(exact) != end - start
             ):
                 return None
-            selector = self._selectors[key] = Selector(
-                start=start, end=end, exact=exact, prefix=prefix, suffix=suffix
-            )
+            selector = self._selectors[key] = Selector.lean(start, end, exact, prefix, suffix)
         return key, selector
 
 

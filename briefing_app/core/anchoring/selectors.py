@@ -25,13 +25,12 @@ def make_selector(text: str, start: int, end: int) -> Selector:
     """A selector for ``text[start:end]`` with up to 32 characters of context either side."""
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
-    # Validated construction: pydantic-core checks these faster than model_construct skips it.
-    return Selector(
-        start=start,
-        end=end,
-        exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-        suffix=text[end : end + CONTEXT_CHARS],
+    return Selector.lean(
+        start,
+        end,
+        text[start:end],
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
     )
 
 

@@ -80,9 +80,7 @@ class _SharedLinks:
                 sentence = self.index.sentences[number]
                 selector = make_selector(self.text, sentence.start, sentence.end)
                 self._selectors[number] = selector
-            link = self._links[key] = Link(
-                selector=selector, reason=reason, detail=detail, score=round(score, 3)
-            )
+            link = self._links[key] = Link.lean(selector, reason, detail, round(score, 3))
         return link
 
 

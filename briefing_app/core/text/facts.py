@@ -126,7 +126,7 @@ def figures_for_model(matches: list[FigureMatch]) -> list[Figure]:
     for match in matches:
         if match.significant and match.key not in seen:
             seen.add(match.key)
-            figures.append(Figure(text=match.text, value=match.key))
+            figures.append(Figure.lean(match.text, match.key))
     return figures
 
 
