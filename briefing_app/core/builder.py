@@ -31,6 +31,7 @@ from briefing_app.core.model import (
     content_id,
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
+from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.facts import figures_for_model
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quote_mark, quoted_spans
@@ -137,7 +138,9 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
     index = text_index(text)
+    checkpoint()
     registry = register_people(text, _attribute_quotes(sections, text))
+    checkpoint()
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections
@@ -173,6 +176,7 @@ def _attribute_quotes(sections: list[_DraftSection], text: str) -> set[str]:
     surnames = set()
     for section in sections:
         for draft in section.items:
+            checkpoint()
             item_text = text[draft.start : draft.end]
             draft.has_quote = has_quote_mark(item_text)
             if draft.has_quote or section.kind is SectionKind.QUOTES:
@@ -201,6 +205,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
     items: list[Item] = []
     previous_speaker: Speaker | None = None
     for draft_item in draft.items:
+        checkpoint()
         start, end = draft_item.start, draft_item.end
         item_text = text[start:end]
         has_quote, attribution = draft_item.has_quote, draft_item.attribution

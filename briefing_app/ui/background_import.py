@@ -8,7 +8,6 @@ result stale, so a slow file never replaces one opened after it.
 
 from __future__ import annotations
 
-import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -18,10 +17,10 @@ from PySide6.QtCore import QObject, Signal
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import Brief
+from briefing_app.core.sharing import sharing_the_interpreter
 
 # Files smaller than this import in well under a second: the window does it in place.
 BACKGROUND_FROM_BYTES = 256 * 1024
-_SWITCH_INTERVAL = 0.0002  # seconds the worker may hold the interpreter lock at a stretch
 
 
 class BackgroundImporter(QObject):
@@ -53,19 +52,14 @@ class BackgroundImporter(QObject):
         return was_busy
 
     def _run(self, generation: int, path: Path) -> None:
-        # The GUI thread re-takes the interpreter lock around every Qt call it makes while
-        # painting; with the default 5 ms hand-over it would crawl while we import.
-        previous_interval = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH_INTERVAL)
         try:
-            result: Brief | str = self._loader(path)
+            with sharing_the_interpreter():  # the window keeps the lock when it needs it
+                result: Brief | str = self._loader(path)
         except BriefInputError as error:
             result = f"error: {error}"
         except Exception as error:  # a core bug must not take the window down
             traceback.print_exc()
             result = f"error: {path}: could not be opened ({type(error).__name__}: {error})"
-        finally:
-            sys.setswitchinterval(previous_interval)
         self._done.emit(generation, path, result)  # queued to the GUI thread
 
     def _deliver(self, generation: int, path: Path, result: object) -> None:

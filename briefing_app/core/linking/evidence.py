@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
 from operator import sub
 
+from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
 SHINGLE_WORDS = 6
@@ -43,7 +44,9 @@ class SentenceEvidence:
         for number, sentence in enumerate(index.sentences):
             for key in sentence.figures:
                 self.by_figure[key].append(number)
+        checkpoint()
         self.sentence_shingles, self.by_shingle = _shared_shingles(index)
+        checkpoint()
         self.quoted_pairs = _quoted_word_pairs(index)
 
 

@@ -23,6 +23,7 @@ from briefing_app.core.linking.scoring import (
 )
 from briefing_app.core.linking.statements import SpeakerStatements
 from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
+from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex, text_index
 
 MIN_LINK_SCORE = 2.0
@@ -32,12 +33,16 @@ def link_brief(brief: Brief) -> Brief:
     """Replace every item's links with freshly computed ones, in place."""
     text = brief.article.text
     index = text_index(text)
+    checkpoint()
     evidence = SentenceEvidence(index)
+    checkpoint()
     speakers = SpeakerStatements(brief, index)
+    checkpoint()
     statements = speakers.statements()
     mention_positions = [position for position, _ in speakers.mentions]
     made = _SharedLinks(text, index)
     for item in brief.items():
+        checkpoint()
         own = item.source
         if own is None:
             continue

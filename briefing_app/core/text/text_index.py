@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import accumulate
 from types import MappingProxyType
 
+from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures
 from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
@@ -52,13 +53,18 @@ class TextIndex:
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
         self.words, self.word_starts = _words_and_starts(lowered)
+        checkpoint()
         self.dates = find_dates(text)
+        checkpoint()
         self.figures: list[FigureMatch] = find_figures(text, self.dates)
         self.figure_starts = [figure.start for figure in self.figures]
+        checkpoint()
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
+        checkpoint()
         self.sentences = self._sentences(text)
         self.sentence_starts = [sentence.start for sentence in self.sentences]
+        checkpoint()
         self.quoted_regions = _quoted_regions(text)
 
     def _sentences(self, text: str) -> list[Sentence]:
