@@ -220,11 +220,12 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
         if draft.kind is not SectionKind.QUOTES and not has_quote:
             speaker = None
         items.append(
-            Item(
+            Item.lean(
                 id="",
                 kind=kind,
                 text=item_text,
                 source=make_selector(text, start, end),
+                links=[],
                 speaker=speaker,
                 quote=quote_without_attribution(item_text, speaker)
                 if kind is ItemKind.QUOTE

@@ -64,6 +64,11 @@ class LinkReason(StrEnum):
 _SELECTOR_FIELDS = {"start", "end", "exact", "prefix", "suffix"}
 _LINK_FIELDS = {"selector", "reason", "detail", "score"}
 _FIGURE_FIELDS = {"text", "value"}
+_SPEAKER_FIELDS = {"name", "role"}
+_HEDGE_FIELDS = {"text", "kind"}
+_ITEM_FIELDS = {
+    "id", "kind", "text", "source", "links", "speaker", "quote", "figures", "dates", "hedges"
+}
 _Model = TypeVar("_Model", bound=BaseModel)
 
 
@@ -154,6 +159,11 @@ class Speaker(_Strict):
     name: str
     role: str | None = None
 
+    @classmethod
+    def lean(cls, name: str, role: str | None) -> Speaker:
+        """A validated speaker sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(name=name, role=role), _SPEAKER_FIELDS)
+
 
 class Figure(_Strict):
     """A number mentioned in an item, with its normalised value for matching."""
@@ -172,6 +182,11 @@ class Hedge(_Strict):
 
     text: str
     kind: str = Field(description="unconfirmed, estimate, allegation, reported or uncertain")
+
+    @classmethod
+    def lean(cls, text: str, kind: str) -> Hedge:
+        """A validated hedge sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(text=text, kind=kind), _HEDGE_FIELDS)
 
 
 class Item(_Strict):
@@ -254,6 +269,14 @@ class Item(_Strict):
                 ordered[name] = value
         schema["properties"] = ordered
         return schema
+
+    @classmethod
+    def lean(cls, **fields: Any) -> Item:
+        """A validated item given every field, sharing one set of given field names with
+        every item built this way (see :meth:`Selector.lean`)."""
+        if fields.keys() != _ITEM_FIELDS:
+            raise TypeError(f"Item.lean needs every field: {sorted(_ITEM_FIELDS)}")
+        return _share_fields_set(cls(**fields), _ITEM_FIELDS)
 
     def spans(self) -> list[Selector]:
         """Every selector of the item: its own span first, then its links' selectors."""

@@ -51,7 +51,7 @@ class PeopleRegistry:
             if len(candidates) == 1:
                 name = candidates[0]
         role = speaker.role or self.roles.get(name)
-        return Speaker(name=name, role=role)
+        return Speaker.lean(name, role)
 
     def names(self) -> list[str]:
         """Every full name known, longest first (so 'Ana Ruiz' wins over 'Ruiz')."""

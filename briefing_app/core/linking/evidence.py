@@ -40,29 +40,28 @@ class SentenceEvidence:
 
     def __init__(self, index: TextIndex) -> None:
         self.index = index
-        self.by_figure: dict[str, list[int]] = defaultdict(list)
-        for number, sentence in enumerate(index.sentences):
-            for key in sentence.figures:
-                self.by_figure[key].append(number)
+        by_figure: dict[str, list[int]] = defaultdict(list)
+        for number, figures in enumerate(index.sentence_figures):
+            for key, _ in figures:
+                by_figure[key].append(number)
+        self.by_figure = {key: tuple(numbers) for key, numbers in by_figure.items()}
         checkpoint()
         self.sentence_shingles, self.by_shingle = _shared_shingles(index)
         checkpoint()
         self.quoted_pairs = _quoted_word_pairs(index)
 
 
-_NO_SHINGLES: frozenset[int] = frozenset()
-
-
-def _shared_shingles(index: TextIndex) -> tuple[list[frozenset[int]], dict[int, list[int]]]:
+def _shared_shingles(
+    index: TextIndex,
+) -> tuple[list[tuple[int, ...]], dict[int, tuple[int, ...]]]:
     """Per sentence, its six-word runs (with at least three content words) that some other
     sentence shares; and per run, the sentences that hold it.
 
     Every step over the ~150,000 runs of a megabyte runs in C (zip, map, compress, Counter);
     Python only touches the few runs that are shared.  This is the linker's hottest part.
+    What is kept is tuples of ints, which the garbage collector stops tracking.
     """
-    words = index.words
-    vocabulary = {word: number for number, word in enumerate(dict.fromkeys(words))}
-    ids = list(map(vocabulary.__getitem__, words))
+    words, ids = index.words, index.word_ids
     stops_before = [0, *accumulate(map(STOPWORDS.__contains__, words))]
     stops_in_run = map(sub, stops_before[SHINGLE_WORDS:], stops_before)
     counts = list(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
@@ -70,20 +69,19 @@ def _shared_shingles(index: TextIndex) -> tuple[list[frozenset[int]], dict[int, 
     runs = list(map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
     per_sentence = [
         set(compress(runs[first:end], counts[first:end]))
-        for sentence in index.sentences
-        for first in (sentence.first_word,)
-        for end in (max(first, sentence.last_word - SHINGLE_WORDS + 1),)
+        for first, last in zip(index.sentence_first_words, index.sentence_last_words, strict=True)
+        for end in (max(first, last - SHINGLE_WORDS + 1),)
     ]
     found_in = Counter(chain.from_iterable(per_sentence))
     shared = {run for run, count in found_in.items() if 1 < count <= MAX_POSTINGS}
-    sentence_shingles: list[frozenset[int]] = []
-    by_shingle: dict[int, list[int]] = defaultdict(list)
+    sentence_shingles: list[tuple[int, ...]] = []
+    postings: dict[int, list[int]] = defaultdict(list)
     for number, grams in enumerate(per_sentence):
-        mine = grams & shared
-        sentence_shingles.append(frozenset(mine) if mine else _NO_SHINGLES)
+        mine = tuple(grams & shared) if grams else ()
+        sentence_shingles.append(mine)
         for run in mine:
-            by_shingle[run].append(number)
-    return sentence_shingles, by_shingle
+            postings[run].append(number)
+    return sentence_shingles, {run: tuple(numbers) for run, numbers in postings.items()}
 
 
 def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
@@ -101,8 +99,11 @@ def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
     ]
     wanted = {word for _, _, meaningful in fragments for word in meaningful}
     by_word: dict[str, list[int]] = defaultdict(list)
-    for number, sentence in enumerate(index.sentences):
-        for word in wanted.intersection(index.words[sentence.first_word : sentence.last_word]):
+    words = index.words
+    for number, (first, last) in enumerate(
+        zip(index.sentence_first_words, index.sentence_last_words, strict=True)
+    ):
+        for word in wanted.intersection(words[first:last]):
             by_word[word].append(number)
     for start, end, meaningful in fragments:
         _pair_fragment(index, by_word, start, end, meaningful, pairs)

@@ -82,8 +82,9 @@ class _SharedLinks:
         if link is None:
             selector = self._selectors.get(number)
             if selector is None:
-                sentence = self.index.sentences[number]
-                selector = make_selector(self.text, sentence.start, sentence.end)
+                index = self.index
+                start, end = index.sentence_starts[number], index.sentence_ends[number]
+                selector = make_selector(self.text, start, end)
                 self._selectors[number] = selector
             link = self._links[key] = Link.lean(selector, reason, detail, round(score, 3))
         return link

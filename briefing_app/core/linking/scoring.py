@@ -67,15 +67,16 @@ def score_candidates(own_sentences: range, evidence: SentenceEvidence) -> Scores
     scores = Scores()
     credit = scores.credit
     if len(own_sentences) == 1:
-        figures = index.sentences[own_sentences.start].figures
+        figures = index.sentence_figures[own_sentences.start]
         shingles = evidence.sentence_shingles[own_sentences.start]
     else:
-        figures = {}
+        merged: dict[str, str] = {}  # each figure once (its last sentence's spelling)
         shingles = set()
         for number in own_sentences:
-            figures.update(index.sentences[number].figures)
+            merged.update(index.sentence_figures[number])
             shingles.update(evidence.sentence_shingles[number])
-    for key, written in figures.items():
+        figures = tuple(merged.items())
+    for key, written in figures:
         postings = evidence.by_figure[key]
         if len(postings) <= MAX_POSTINGS:
             for number in postings:

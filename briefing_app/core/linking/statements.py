@@ -130,7 +130,7 @@ class SpeakerStatements:
             number = owners.start
             by_name[full][number] = None
             follower = number + 1
-            if follower < len(index.sentences) and self._reports_by_pronoun(follower):
+            if follower < index.sentence_count and self._reports_by_pronoun(follower):
                 by_name[full][follower] = None
         return Statements({full: sorted(numbers) for full, numbers in by_name.items()})
 

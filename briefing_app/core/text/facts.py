@@ -72,8 +72,16 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[FigureMatch]:
     """Figures with a normalised key; dates' day numbers and lone years are not significant."""
     dates = find_dates(text) if dates is None else dates
+    return [FigureMatch._make(figure) for figure in figure_tuples(text, dates)]
+
+
+def figure_tuples(
+    text: str, dates: list[tuple[int, int]]
+) -> list[tuple[int, int, str, str, bool]]:
+    """:func:`find_figures` as plain tuples (start, end, as written, key, significant): a
+    text index keeps tens of thousands, which as tuples cost the garbage collector nothing."""
     date_starts = [d_start for d_start, _ in dates]
-    found: list[FigureMatch] = []
+    found: list[tuple[int, int, str, str, bool]] = []
     for match in _FIGURE.finditer(text):
         currency, number_text, percent, scale_word = match.groups()
         start, end = match.span()
@@ -97,7 +105,7 @@ def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[
         is_year = plain and 1900 <= number <= 2100 and number.is_integer()
         small = plain and number < 10
         significant = not (in_date or is_year or small or _in_range(text, start, end))
-        found.append(FigureMatch(start, end, written, key, significant))
+        found.append((start, end, written, key, significant))
     return found
 
 

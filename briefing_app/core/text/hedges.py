@@ -163,7 +163,7 @@ def find_hedges(text: str, hints: list[int] | None = None) -> list[Hedge]:
         phrase = text[match.start() : match.end()]
         if phrase.lower() not in seen:
             seen.add(phrase.lower())
-            hedges.append(Hedge(text=phrase, kind=match.lastgroup or "uncertain"))
+            hedges.append(Hedge.lean(phrase, match.lastgroup or "uncertain"))
     return hedges
 
 

@@ -9,14 +9,13 @@ is cached on the text, so building a brief and linking it analyse the article on
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from functools import lru_cache
-from itertools import accumulate
-from types import MappingProxyType
+from itertools import accumulate, count
 
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures
+from briefing_app.core.text.facts import FigureMatch, figure_tuples, find_dates
 from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
@@ -24,51 +23,45 @@ from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.words import WORD
 
 _WORD_OR_GAP = re.compile(f"({WORD.pattern})")
-_NO_FIGURES: Mapping[str, str] = MappingProxyType({})
 _LABEL_REACH = 44  # an inline label ("What's next:") ends within this many characters
-
-
-class Sentence:
-    """A sentence: its span, the range of its words in the index's word list, and its
-    significant figures (key -> as written; shared and read-only when it has none)."""
-
-    __slots__ = ("end", "figures", "first_word", "last_word", "start")
-
-    def __init__(
-        self, start: int, end: int, first_word: int, last_word: int, figures: Mapping[str, str]
-    ) -> None:
-        self.start = start
-        self.end = end
-        self.first_word = first_word
-        self.last_word = last_word  # exclusive
-        self.figures = figures
+Figures = tuple[tuple[str, str], ...]  # a sentence's significant figures: (key, as written)
 
 
 class TextIndex:
-    """Words, sentences, figures and dates of a reading text, with span lookups."""
+    """Words, sentences, figures and dates of a reading text, with span lookups.
+
+    Sentences are kept as columns (start, end, first and last word, figures), and figures
+    as plain tuples, rather than as an object each: a long article has hundreds of
+    thousands, and the garbage collector would walk every object again and again, while
+    arrays and tuples of plain values it does not walk at all.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
-        self.words, self.word_starts = _words_and_starts(lowered)
+        self.words, self.word_ids, self.word_starts = _words_and_starts(lowered)
         checkpoint()
         self.dates = find_dates(text)
         checkpoint()
-        self.figures: list[FigureMatch] = find_figures(text, self.dates)
-        self.figure_starts = [figure.start for figure in self.figures]
+        # (start, end, as written, key, significant), as FigureMatch holds them
+        self._figures = figure_tuples(text, self.dates)
+        self.figure_starts = array("q", [figure[0] for figure in self._figures])
         checkpoint()
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
         checkpoint()
-        self.sentences = self._sentences(text)
-        self.sentence_starts = [sentence.start for sentence in self.sentences]
+        self.sentence_starts = array("q")
+        self.sentence_ends = array("q")
+        self.sentence_first_words = array("q")  # the range of each sentence's words ...
+        self.sentence_last_words = array("q")  # ... in ``words`` (end exclusive)
+        self.sentence_figures: list[Figures] = []
+        self._index_sentences(text)
         checkpoint()
         self.quoted_regions = _quoted_regions(text)
 
-    def _sentences(self, text: str) -> list[Sentence]:
-        sentences: list[Sentence] = []
+    def _index_sentences(self, text: str) -> None:
         word_starts, figure_starts = self.word_starts, self.figure_starts
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
@@ -80,30 +73,32 @@ class TextIndex:
                     start += label[2]
             if start >= end:
                 continue
-            figures: Mapping[str, str] = _NO_FIGURES
+            figures: Figures = ()
             low = bisect_left(figure_starts, start)
             if low < len(figure_starts) and figure_starts[low] < end:
                 found: dict[str, str] = {}
-                for figure in self.figures[low : bisect_left(figure_starts, end, low)]:
-                    if figure.significant and figure.end <= end:
-                        found.setdefault(figure.key, figure.text)
-                figures = found or _NO_FIGURES
-            sentences.append(
-                Sentence(
-                    start,
-                    end,
-                    bisect_left(word_starts, start),
-                    bisect_left(word_starts, end),
-                    figures,
-                )
-            )
-        return sentences
+                for _, f_end, written, key, significant in self._figures[
+                    low : bisect_left(figure_starts, end, low)
+                ]:
+                    if significant and f_end <= end:
+                        found.setdefault(key, written)
+                figures = tuple(found.items())
+            self.sentence_starts.append(start)
+            self.sentence_ends.append(end)
+            self.sentence_first_words.append(bisect_left(word_starts, start))
+            self.sentence_last_words.append(bisect_left(word_starts, end))
+            self.sentence_figures.append(figures)
+
+    @property
+    def sentence_count(self) -> int:
+        """How many sentences the text has."""
+        return len(self.sentence_starts)
 
     def figures_in(self, start: int, end: int) -> list[FigureMatch]:
         """Figures that begin inside [start, end)."""
         low = bisect_left(self.figure_starts, start)
         high = bisect_left(self.figure_starts, end)
-        return [f for f in self.figures[low:high] if f.end <= end]
+        return [FigureMatch._make(f) for f in self._figures[low:high] if f[1] <= end]
 
     def dates_in(self, start: int, end: int) -> list[str]:
         """Dates, as written, that lie inside [start, end)."""
@@ -120,33 +115,34 @@ class TextIndex:
     def sentences_overlapping(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap [start, end)."""
         low = bisect_right(self.sentence_starts, start) - 1
-        if low < 0 or self.sentences[low].end <= start:
+        if low < 0 or self.sentence_ends[low] <= start:
             low += 1
         high = bisect_left(self.sentence_starts, end)
         return range(max(0, low), high)
 
     def sentence_words(self, number: int) -> list[str]:
         """The lower-cased words of one sentence."""
-        sentence = self.sentences[number]
-        return self.words[sentence.first_word : sentence.last_word]
+        return self.words[self.sentence_first_words[number] : self.sentence_last_words[number]]
 
     def words_in(self, start: int, end: int) -> list[str]:
         """The lower-cased words inside [start, end)."""
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
 
 
-def _words_and_starts(lowered: str) -> tuple[list[str], list[int]]:
-    """The words of the text and where each starts, from one regular-expression pass.
+def _words_and_starts(lowered: str) -> tuple[list[str], list[int], array[int]]:
+    """The words of the text, a number for each distinct word (where it first occurs), and
+    where each word starts, from one regular-expression pass.
 
     Splitting on the word pattern alternates gaps and words; the running sum of the pieces'
-    lengths gives each word's start.  Repeated words are one string object each, which
-    keeps a long article's 150,000-word list small.
+    lengths gives each word's start (kept in a compact array: a megabyte has 150,000).
+    Repeated words are one string object each.  Everything runs in C.
     """
     pieces = _WORD_OR_GAP.split(lowered)
-    ends = list(accumulate(map(len, pieces)))
-    seen: dict[str, str] = {}
+    ends = array("q", accumulate(map(len, pieces)))
     found = pieces[1::2]
-    return list(map(seen.setdefault, found, found)), ends[0:-1:2]
+    first: dict[str, int] = {}
+    ids = list(map(first.setdefault, found, count()))
+    return list(map(found.__getitem__, ids)), ids, ends[0:-1:2]
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
