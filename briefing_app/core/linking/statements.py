@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress, count
 
 from briefing_app.core.attribution import is_person_name
 from briefing_app.core.attribution.word_lists import SPEECH_VERB_WORDS
@@ -89,9 +90,9 @@ class SpeakerStatements:
 
     def _find_mentions(self) -> None:
         words, starts = self.index.words, self.index.word_starts
-        firsts = self.by_first.keys()
+        firsts = frozenset(self.by_first)
         covered = 0  # words before this belong to a name already found
-        for position in [i for i, word in enumerate(words) if word in firsts]:
+        for position in compress(count(), map(firsts.__contains__, words)):
             if position < covered or _inside(self._quoted, starts[position]):
                 continue  # a name inside a quotation is talked about, not talking
             for tokens, full, window in self.by_first[words[position]]:

@@ -12,7 +12,7 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
-from itertools import accumulate, count
+from itertools import accumulate, count, repeat
 
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.facts import FigureMatch, figure_tuples, find_dates
@@ -52,10 +52,6 @@ class TextIndex:
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
         checkpoint()
-        self.sentence_starts = array("q")
-        self.sentence_ends = array("q")
-        self.sentence_first_words = array("q")  # the range of each sentence's words ...
-        self.sentence_last_words = array("q")  # ... in ``words`` (end exclusive)
         self.sentence_figures: list[Figures] = []
         self._index_sentences(text)
         checkpoint()
@@ -63,6 +59,8 @@ class TextIndex:
 
     def _index_sentences(self, text: str) -> None:
         word_starts, figure_starts = self.word_starts, self.figure_starts
+        starts: list[int] = []
+        ends: list[int] = []
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
                 start += 1
@@ -73,6 +71,8 @@ class TextIndex:
                     start += label[2]
             if start >= end:
                 continue
+            starts.append(start)
+            ends.append(end)
             figures: Figures = ()
             low = bisect_left(figure_starts, start)
             if low < len(figure_starts) and figure_starts[low] < end:
@@ -83,11 +83,12 @@ class TextIndex:
                     if significant and f_end <= end:
                         found.setdefault(key, written)
                 figures = tuple(found.items())
-            self.sentence_starts.append(start)
-            self.sentence_ends.append(end)
-            self.sentence_first_words.append(bisect_left(word_starts, start))
-            self.sentence_last_words.append(bisect_left(word_starts, end))
             self.sentence_figures.append(figures)
+        self.sentence_starts = array("q", starts)
+        self.sentence_ends = array("q", ends)
+        # the range of each sentence's words in ``words`` (end exclusive), found in C
+        self.sentence_first_words = array("q", map(bisect_left, repeat(word_starts), starts))
+        self.sentence_last_words = array("q", map(bisect_left, repeat(word_starts), ends))
 
     @property
     def sentence_count(self) -> int:
@@ -138,11 +139,11 @@ def _words_and_starts(lowered: str) -> tuple[list[str], list[int], array[int]]:
     Repeated words are one string object each.  Everything runs in C.
     """
     pieces = _WORD_OR_GAP.split(lowered)
-    ends = array("q", accumulate(map(len, pieces)))
+    ends = list(accumulate(map(len, pieces)))
     found = pieces[1::2]
     first: dict[str, int] = {}
     ids = list(map(first.setdefault, found, count()))
-    return list(map(found.__getitem__, ids)), ids, ends[0:-1:2]
+    return list(map(found.__getitem__, ids)), ids, array("q", ends[0:-1:2])
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
