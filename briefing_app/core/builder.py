@@ -36,7 +36,7 @@ from briefing_app.core.text.facts import figures_for_model
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quote_mark, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
-from briefing_app.core.text.text_index import TextIndex, text_index
+from briefing_app.core.text.text_index import TextIndex
 
 BULLET_PREFIX = "\u2022 "
 _NO_ATTRIBUTION = Attribution(None)
@@ -109,8 +109,11 @@ class _TextWriter:
         return "".join(reversed(pieces))
 
 
-def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
-    """Turn a ParsedDocument into a Brief whose items carry their own-span anchors."""
+def build_brief(
+    document: ParsedDocument, *, fallback_title: str = ""
+) -> tuple[Brief, TextIndex]:
+    """Turn a ParsedDocument into a Brief whose items carry their own-span anchors; with it,
+    the index of its reading text, for the linker to reuse."""
     writer = _TextWriter()
     sections: list[_DraftSection] = [_DraftSection(SectionKind.LEDE, "")]
     for block in _clean_blocks(document.blocks):
@@ -137,7 +140,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
             continue
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
-    index = text_index(text)
+    index = TextIndex(text)
     checkpoint()
     registry = register_people(text, _attribute_quotes(sections, text))
     checkpoint()
@@ -150,7 +153,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
     warnings = list(document.warnings)
     if not any(section.kind is not SectionKind.LEDE for section in brief_sections):
         warnings.append("no recognised sections; everything is in the lede")
-    return Brief(
+    brief = Brief(
         id=content_id(text),
         title=document.title or fallback_title,
         source=document.source,
@@ -158,6 +161,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         sections=brief_sections,
         warnings=warnings,
     )
+    return brief, index
 
 
 def _clean_blocks(blocks: list[Block]) -> list[Block]:
@@ -224,7 +228,7 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
                 id="",
                 kind=kind,
                 text=item_text,
-                source=make_selector(text, start, end),
+                source=make_selector(text, start, end, exact=item_text),
                 links=[],
                 speaker=speaker,
                 quote=quote_without_attribution(item_text, speaker)

@@ -17,16 +17,14 @@ from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_js
 from briefing_app.core.readers.decoding import decode_bytes, read_bytes
 from briefing_app.core.readers.plain_text import read_plain_text
 from briefing_app.core.restore import restore_brief
-from briefing_app.core.text.text_index import text_index
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSON_SUFFIXES = {".json"}
 
 
 def clear_caches() -> None:
-    """Forget memoised analyses (text indexes, parsed attributions), so a benchmark's
-    repeated runs measure a cold import, and a long session does not hold old articles."""
-    text_index.cache_clear()
+    """Forget memoised analyses (parsed attributions, names), so a benchmark's repeated
+    runs measure a cold import, and a long session does not hold old articles."""
     parse_attribution.cache_clear()
     speaker_from_phrase.cache_clear()
     is_person_name.cache_clear()
@@ -73,8 +71,8 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
         document = read_plain_text(text)
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
-    brief = build_brief(document, fallback_title=_title_from_name(name))
-    return link_brief(brief)
+    brief, index = build_brief(document, fallback_title=_title_from_name(name))
+    return link_brief(brief, index)
 
 
 def _title_from_name(name: str | None) -> str:

@@ -16,7 +16,7 @@ from briefing_app.core.model import Brief, Item, ItemKind, Selector, content_id
 from briefing_app.core.readers.decoding import line_and_column, normalise_text
 from briefing_app.core.text.facts import figures_for_model, item_dates, item_figures
 from briefing_app.core.text.hedges import find_hedges
-from briefing_app.core.text.text_index import text_index
+from briefing_app.core.text.text_index import TextIndex
 
 
 def restore_brief(brief: Brief) -> Brief:
@@ -53,7 +53,7 @@ def relink_brief(brief: Brief) -> Brief:
     brief.article.text = text
     brief.id = content_id(text)
     orphans: list[str] = []
-    index = text_index(text)
+    index = TextIndex(text)
     for item in brief.items():
         own = _own_anchor(text, item)
         item.source, item.links = own, []
@@ -73,7 +73,7 @@ def relink_brief(brief: Brief) -> Brief:
         brief.warnings.append(
             f"orphaned items (text not found in the article): {', '.join(orphans)}"
         )
-    return link_brief(brief)
+    return link_brief(brief, index)
 
 
 def _own_anchor(text: str, item: Item) -> Selector | None:

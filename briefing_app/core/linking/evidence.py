@@ -61,23 +61,27 @@ def _shared_shingles(
     Python only touches the few runs that are shared.  This is the linker's hottest part.
     What is kept is tuples of ints, which the garbage collector stops tracking.
     """
-    words, ids = index.words, index.word_ids
-    stops_before = [0, *accumulate(map(STOPWORDS.__contains__, words))]
+    ids = index.word_ids
+    stops_before = [0, *accumulate(map(STOPWORDS.__contains__, index.words))]
     stops_in_run = map(sub, stops_before[SHINGLE_WORDS:], stops_before)
-    counts = list(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
+    counts = bytes(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
+    del stops_before
     shifted = (ids[shift:] for shift in range(SHINGLE_WORDS))
     runs = list(map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
+    # each sentence's runs, once each (a set per sentence would cost ~500 bytes, kept
+    # for the whole pass: a tuple costs 8 per run)
     per_sentence = [
-        set(compress(runs[first:end], counts[first:end]))
+        tuple(set(compress(runs[first:end], counts[first:end])))
         for first, last in zip(index.sentence_first_words, index.sentence_last_words, strict=True)
         for end in (max(first, last - SHINGLE_WORDS + 1),)
     ]
+    del runs
     found_in = Counter(chain.from_iterable(per_sentence))
     shared = {run for run, count in found_in.items() if 1 < count <= MAX_POSTINGS}
     sentence_shingles: list[tuple[int, ...]] = []
     postings: dict[int, list[int]] = defaultdict(list)
     for number, grams in enumerate(per_sentence):
-        mine = tuple(grams & shared) if grams else ()
+        mine = tuple(shared.intersection(grams)) if grams else ()
         sentence_shingles.append(mine)
         for run in mine:
             postings[run].append(number)

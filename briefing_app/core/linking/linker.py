@@ -24,15 +24,16 @@ from briefing_app.core.linking.scoring import (
 from briefing_app.core.linking.statements import SpeakerStatements
 from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.text_index import TextIndex, text_index
+from briefing_app.core.text.text_index import TextIndex
 
 MIN_LINK_SCORE = 2.0
 
 
-def link_brief(brief: Brief) -> Brief:
-    """Replace every item's links with freshly computed ones, in place."""
+def link_brief(brief: Brief, index: TextIndex | None = None) -> Brief:
+    """Replace every item's links with freshly computed ones, in place.  ``index``, when
+    given, must be the index of ``brief.article.text`` (the builder's, to reuse)."""
     text = brief.article.text
-    index = text_index(text)
+    index = TextIndex(text) if index is None else index
     checkpoint()
     evidence = SentenceEvidence(index)
     checkpoint()
@@ -41,7 +42,12 @@ def link_brief(brief: Brief) -> Brief:
     statements = speakers.statements()
     mention_positions = [position for position, _ in speakers.mentions]
     made = _SharedLinks(text, index)
-    for item in brief.items():
+    items = brief.items()
+    for item in items:  # an item that is one whole sentence lends that sentence its selector
+        own = item.source
+        if own is not None:
+            made.reuse(own, index.sentences_overlapping(own.start, own.end))
+    for item in items:
         checkpoint()
         own = item.source
         if own is None:
@@ -74,6 +80,15 @@ class _SharedLinks:
         self.index = index
         self._selectors: dict[int, Selector] = {}
         self._links: dict[tuple[int, LinkReason, str, float], Link] = {}
+
+    def reuse(self, selector: Selector, sentences: range) -> None:
+        """Cite sentence ``sentences[0]`` by ``selector`` when it spans exactly that one."""
+        if len(sentences) == 1:
+            number = sentences.start
+            index = self.index
+            span = (index.sentence_starts[number], index.sentence_ends[number])
+            if span == (selector.start, selector.end):
+                self._selectors.setdefault(number, selector)
 
     def link(self, number: int, score: float, reason: LinkReason, detail: str) -> Link:
         """The link to sentence ``number`` for this reason, detail and score."""

@@ -2,8 +2,9 @@
 
 Why: a megabyte of article has ~150,000 words and ~10,000 sentences.  Running a regular
 expression per sentence and again per item costs seconds; running each once over the whole
-text and finding what falls inside a span by bisection costs a fraction of that.  The index
-is cached on the text, so building a brief and linking it analyse the article once.
+text and finding what falls inside a span by bisection costs a fraction of that.  The builder
+makes the index and hands it to the linker, so the article is analysed once; nothing keeps
+it after that (a cache would hold tens of megabytes per long article).
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from functools import lru_cache
 from itertools import accumulate, count, repeat
 
 from briefing_app.core.sharing import checkpoint
@@ -155,9 +155,3 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
             regions.extend((offset + start, offset + end) for start, end in quoted_spans(line))
         offset += len(line) + 1
     return regions
-
-
-@lru_cache(maxsize=4)
-def text_index(text: str) -> TextIndex:
-    """The (cached) index of a reading text."""
-    return TextIndex(text)
