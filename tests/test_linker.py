@@ -170,3 +170,36 @@ def test_a_sentence_reporting_two_of_an_items_speakers_outranks_single_reports()
     assert quote.links[0].score == 5.0
     # equal evidence for two speakers is credited to the item's own speaker
     assert quote.links[0].detail == "Amara Okafor"
+
+
+def test_speaker_links_are_those_scoring_every_statement_would_give(monkeypatch) -> None:
+    # Many sentences report one, two or three of five speakers, and quote cards report
+    # several: looking only at the statements that can reach an item's top links must pick
+    # exactly what scoring every statement of every speaker picks.
+    import random
+
+    from briefing_app.core.linking import linker, scoring
+
+    people = ["Amara Okafor", "Desmond Achterberg", "Lucia Fenwright", "Grace Muldoon", "Li Wei"]
+    rng = random.Random(7)
+    body = []
+    for n in range(120):
+        named = rng.sample(people, rng.choice((1, 1, 2, 2, 3)))
+        who = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+        body.append(f"{who} said berth {n} at pier {chr(65 + n % 26)}{n} would reopen.")
+    quotes = []
+    for n in range(40):
+        speaker, *others = rng.sample(people, rng.choice((1, 2, 3)))
+        also = "".join(f" after {other.split()[-1]} said so" for other in others)
+        quotes.append(f"“Talks on crane {n} resume,” said {speaker}, the chair,{also}.")
+    text = "Port talks\n\n" + "\n\n".join(body) + "\n\nWhat People Are Saying\n\n"
+    text += "\n\n".join(quotes) + "\n"
+    fast = brief_of(text).model_dump_json()
+
+    def every_statement(scores, reported, statements, own_sentences) -> None:
+        for name in reported:
+            for number in statements.by_name.get(name, ()):
+                scores.credit(number, scoring.SPEAKER_SCORE, LinkReason.SPEAKER, name)
+
+    monkeypatch.setattr(linker, "add_speaker_candidates", every_statement)
+    assert brief_of(text).model_dump_json() == fast

@@ -107,9 +107,10 @@ def add_speaker_candidates(
     Scoring every statement of every speaker for every item is quadratic: a person quoted
     300 times has 300 items, each with 300 statements.  The result is the same when only
     these are scored: statements already tied to the item by other evidence; statements
-    reporting two of its speakers (they outscore any single report); and each speaker's
-    earliest statements, as many as an item keeps links.  Every other statement scores 2.5
-    and comes later than those, so it could never make the item's top links.
+    reporting two of its speakers (they outscore any single report; for an item with two
+    speakers, the earliest few); and each speaker's earliest statements, as many as an item
+    keeps links.  Every other statement scores no more, and comes later, than enough of
+    those to fill the item's links, so it could never make its top links.
     """
     if not reported:
         return
@@ -119,13 +120,19 @@ def add_speaker_candidates(
     for number in list(scores.total):
         for name in statements.reporting(number, reported):
             scores.credit(number, SPEAKER_SCORE, _SPEAKER, name)
-    shared: list[int] = []
+    # Sentences reporting two of them.  With exactly two speakers all of these score the
+    # same, so the earliest few are enough; with more, one may report three, so all count.
     for pair in combinations(sorted(reported), 2):
-        shared += statements.by_pair.get(pair, ())
-    for number in shared:
-        if number not in scores.total:
+        taken = 0
+        for number in statements.by_pair.get(pair, ()):
+            if number in scores.total:
+                continue
             for name in statements.reporting(number, reported):
                 scores.credit(number, SPEAKER_SCORE, _SPEAKER, name)
+            if len(reported) == 2 and number not in own_sentences:
+                taken += 1
+                if taken >= MAX_LINKS_PER_ITEM:
+                    break
     for name in reported:
         taken = 0
         for number in statements.by_name.get(name, ()):
