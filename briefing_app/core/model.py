@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
+from operator import itemgetter
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -18,6 +19,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     NonNegativeInt,
     SerializerFunctionWrapHandler,
+    ValidationError,
     ValidationInfo,
     model_serializer,
     model_validator,
@@ -301,8 +303,9 @@ def _link_part(anchor: Any) -> Any:
 
 
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
-_ANCHOR_KEYS = frozenset((*_SELECTOR_KEYS, "reason", "detail", "score"))
-_REASONS = frozenset(reason.value for reason in LinkReason)
+_ANCHOR_ORDER = (*_SELECTOR_KEYS, "reason", "detail", "score")
+_ANCHOR_KEYS = frozenset(_ANCHOR_ORDER)
+_anchor_values = itemgetter(*_ANCHOR_ORDER)
 
 
 class AnchorPool:
@@ -312,66 +315,68 @@ class AnchorPool:
     Why: a saved brief repeats a cited sentence's anchor for every item that cites it.  Read
     one by one, each repeat becomes objects of its own, three times as many as the import
     made, and the reading time goes to creating and garbage-collecting them.  An anchor
-    that is not well-formed is left as data, for validation to report where it is.
+    without exactly the written fields, or whose values do not validate, is left as data,
+    for validation to report where it is.
     """
 
     KEY = "anchor_pool"
 
     def __init__(self) -> None:
-        self._selectors: dict[tuple[int, int, str, str, str], Selector] = {}
-        self._links: dict[tuple[tuple[int, int, str, str, str], str, str, float], Link] = {}
+        self._selectors: dict[tuple[Any, ...], Selector] = {}
+        self._links: dict[tuple[Any, ...], Link] = {}
 
     def source(self, anchor: Any) -> Any:
         """The item's own span: a shared Selector, or the anchor's data as it is."""
-        found = self._selector(anchor)
-        return _selector_part(anchor) if found is None else found[1]
+        key = _full_anchor_key(anchor)
+        selector = None if key is None else self._selector(key[:5])
+        return _selector_part(anchor) if selector is None else selector
 
     def link(self, anchor: Any) -> Any:
         """A corroborating span: a shared Link, or the anchor's data as it is."""
-        found = self._selector(anchor)
-        if found is None:
+        key = _full_anchor_key(anchor)
+        if key is None:
             return _link_part(anchor)
-        key = (found[0], anchor.get("reason"), anchor.get("detail", ""), anchor.get("score", 1.0))
-        link = self._links.get(key)
+        try:
+            link = self._links.get(key)
+        except TypeError:  # an unhashable value: for validation to report
+            return _link_part(anchor)
         if link is None:
-            _, reason, detail, score = key
-            if (
-                reason not in _REASONS
-                or type(detail) is not str
-                or type(score) not in (int, float)
-                or not score >= 0
-            ):
+            selector = self._selector(key[:5])
+            if selector is None:
                 return _link_part(anchor)
-            link = self._links[key] = Link.lean(found[1], LinkReason(reason), detail, score)
+            try:
+                link = Link.lean(selector, *key[5:])
+            except ValidationError:
+                return _link_part(anchor)
+            self._links[key] = link
         return link
 
-    def _selector(
-        self, anchor: Any
-    ) -> tuple[tuple[int, int, str, str, str], Selector] | None:
-        if type(anchor) is not dict or not _ANCHOR_KEYS.issuperset(anchor):
+    def _selector(self, key: tuple[Any, ...]) -> Selector | None:
+        try:
+            selector = self._selectors.get(key)
+        except TypeError:
             return None
-        key = (
-            anchor.get("start"),
-            anchor.get("end"),
-            anchor.get("exact"),
-            anchor.get("prefix", ""),
-            anchor.get("suffix", ""),
-        )
-        start, end, exact, prefix, suffix = key
-        if type(start) is not int or type(end) is not int:
-            return None  # (a float or bool equal to a cached int would otherwise match)
-        selector = self._selectors.get(key)
         if selector is None:
-            if (
-                type(exact) is not str
-                or type(prefix) is not str
-                or type(suffix) is not str
-                or not 0 <= start <= end
-                or len(exact) != end - start
-            ):
+            try:
+                selector = Selector.lean(*key)
+            except ValidationError:
                 return None
-            selector = self._selectors[key] = Selector.lean(start, end, exact, prefix, suffix)
-        return key, selector
+            self._selectors[key] = selector
+        return selector
+
+
+def _full_anchor_key(anchor: Any) -> tuple[Any, ...] | None:
+    """An anchor's eight values, when it has exactly the eight fields a written brief has.
+
+    Equal values validate to equal objects (pydantic reads ``True`` and ``1.0`` as ``1``
+    alike), so the first anchor with these values stands for every later one.
+    """
+    if type(anchor) is not dict or len(anchor) != len(_ANCHOR_KEYS):
+        return None
+    try:
+        return _anchor_values(anchor)
+    except KeyError:
+        return None
 
 
 def wire_location(location: tuple[str | int, ...]) -> tuple[str | int, ...]:

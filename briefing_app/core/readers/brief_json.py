@@ -22,9 +22,12 @@ from briefing_app.core.readers.json_position import json_value_offset
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
+_OPENS_OBJECT = re.compile(r"\s*\{")
+
+
 def looks_like_json(text: str) -> bool:
     """True when the text opens like a JSON object, whatever the file is named."""
-    return text.lstrip().startswith("{")
+    return _OPENS_OBJECT.match(text) is not None
 
 
 def parse_brief_json(text: str, path: str | None = None) -> Brief:

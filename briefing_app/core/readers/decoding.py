@@ -78,7 +78,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
     if match:
         line, column = line_and_column(text, match.start())
         raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
-    if not text.strip():
+    if not text or text.isspace():
         raise BriefInputError(path, "the file is empty")
     return text
 
