@@ -21,6 +21,7 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     ValidationError,
     ValidationInfo,
+    field_validator,
     model_serializer,
     model_validator,
 )
@@ -114,13 +115,25 @@ class Selector(_Strict):
         selector = cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
         return _share_fields_set(selector, _SELECTOR_FIELDS)
 
-    @model_validator(mode="after")
-    def _check_order(self) -> Selector:
-        if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
-        if len(self.exact) != self.end - self.start:
+    # Field validators, not a model validator: pydantic re-runs a model's "after" validator
+    # each time an existing selector is placed in a link or an item (three times per
+    # selector in a long brief); these run once, when a selector is made, and an error
+    # names the field that is wrong.
+    @field_validator("end")
+    @classmethod
+    def _end_not_before_start(cls, end: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"end ({end}) is before start ({start})")
+        return end
+
+    @field_validator("exact")
+    @classmethod
+    def _exact_spans_start_to_end(cls, exact: str, info: ValidationInfo) -> str:
+        start, end = info.data.get("start"), info.data.get("end")
+        if start is not None and end is not None and len(exact) != end - start:
             raise ValueError("exact does not have end - start characters")
-        return self
+        return exact
 
 
 class Link(_Strict):
