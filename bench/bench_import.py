@@ -26,6 +26,7 @@ re-open the brief of a 1 MB article, <= 250 MiB peak.
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import subprocess
 import sys
@@ -49,12 +50,16 @@ CLI = [sys.executable, "-m", "briefing_app"]
 
 
 def best_of(runs: int, action: Callable[[], T]) -> tuple[float, T]:
-    """The fastest of ``runs`` timings, and the last result; caches cleared before each run
-    so every run is a cold import, as a user opening a new file gets."""
+    """The fastest of ``runs`` timings, and the last result.  Each run starts cold, as a
+    user opening a new file does: caches cleared, and nothing left alive from the run
+    before (a previous brief would make the garbage collector's work, part of the import,
+    look larger than it is)."""
     best = float("inf")
     result: T | None = None
     for _ in range(runs):
+        result = None
         clear_caches()
+        gc.collect()
         started = time.perf_counter()
         result = action()
         best = min(best, time.perf_counter() - started)
@@ -83,6 +88,16 @@ def cli_import(runs: int, source: Path, output: Path) -> tuple[float, float, int
     return min(t for t, _ in timings), start_s, max(rss for _, rss in timings)
 
 
+def import_and_dump(runs: int, path: Path) -> tuple[float, float, str, tuple[int, int, int]]:
+    """Best import and JSON-dump times, the JSON, and the sections, items and links counts;
+    the brief itself is not kept, so later timings start with nothing alive."""
+    import_s, brief = best_of(runs, lambda: import_path(path))
+    dump_s, payload = best_of(runs, lambda: brief.model_dump_json(indent=2) + "\n")
+    items = brief.items()
+    counts = (len(brief.sections), len(items), sum(len(item.links) for item in items))
+    return import_s, dump_s, payload, counts
+
+
 def python_peak(action: Callable[[], object]) -> int:
     """Peak bytes of Python allocations while ``action`` runs (tracemalloc)."""
     clear_caches()
@@ -103,22 +118,20 @@ def bench(size_mb: float, options: argparse.Namespace, folder: Path) -> bool:
     saved = folder / f"bench-{size_mb:g}mb.brief.json"
     size = path.stat().st_size
 
-    import_s, brief = best_of(runs, lambda: import_path(path))
-    dump_s, payload = best_of(runs, lambda: brief.model_dump_json(indent=2) + "\n")
+    import_s, dump_s, payload, counts = import_and_dump(runs, path)
     cli_s, start_s, rss_kib = cli_import(runs, path, saved)
     try:
         reopen_s, again = best_of(runs, lambda: import_path(saved))
         same = again.model_dump_json(indent=2) + "\n" == payload
+        del again
         reopen = f"{reopen_s:7.3f} s  (same brief: {same})"
     except BriefInputError as error:
         reopen = f"refused: {error}"
-    items = brief.items()
-    links = sum(len(item.links) for item in items)
     beyond = cli_s - start_s
     target = TARGET_SECONDS_PER_MB * size / 1_048_576
     verdict = "ok" if beyond <= target else f"SLOW (target {target:.2f} s)"
     print(f"size {size / 1_048_576:.2f} MB ({size:,} bytes), {len(text):,} characters")
-    print(f"  sections {len(brief.sections)}, items {len(items):,}, links {links:,}")
+    print(f"  sections {counts[0]}, items {counts[1]:,}, links {counts[2]:,}")
     print(f"  import (in-process)      {import_s:7.3f} s")
     print(f"  import beyond CLI start  {beyond:7.3f} s  {verdict}")
     print(f"    (CLI import {cli_s:.3f} s, CLI start {start_s:.3f} s)")
@@ -152,8 +165,10 @@ def main(argv: list[str] | None = None) -> int:
         "--tracemalloc", action="store_true", help="also report peak Python allocations"
     )
     options = parser.parse_args(argv)
+    import briefing_app
+
     print(f"Python {sys.version.split()[0]}, {os.cpu_count()} cores, {options.style} article, "
-          f"best of {options.runs}")
+          f"best of {options.runs}, briefing_app from {Path(briefing_app.__file__).parent}")
     with tempfile.TemporaryDirectory(prefix="briefing-bench-") as folder:
         results = [bench(size, options, Path(folder)) for size in options.size_mb]
     return 0 if all(results) else 1
