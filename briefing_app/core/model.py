@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from operator import itemgetter
 from typing import Annotated, Any, TypeVar
 
 from pydantic import (
@@ -19,7 +18,6 @@ from pydantic import (
     GetJsonSchemaHandler,
     NonNegativeInt,
     SerializerFunctionWrapHandler,
-    ValidationError,
     ValidationInfo,
     field_validator,
     model_serializer,
@@ -235,16 +233,16 @@ class Item(_Strict):
     @classmethod
     def _from_anchors(cls, data: Any, info: ValidationInfo) -> Any:
         """Read the file's ``anchors`` list into ``source`` and ``links``; with an
-        :class:`AnchorPool` in the validation context, as shared objects."""
+        anchor pool in the validation context (under ``ANCHOR_POOL``), as shared objects."""
         if isinstance(data, dict) and "anchors" in data:
             data = dict(data)
             anchors = data.pop("anchors")
             if not isinstance(anchors, list):
                 raise ValueError("anchors must be a list")
-            pool = info.context.get(AnchorPool.KEY) if isinstance(info.context, dict) else None
+            pool = info.context.get(ANCHOR_POOL) if isinstance(info.context, dict) else None
             if pool is None:
-                data["source"] = _selector_part(anchors[0]) if anchors else None
-                data["links"] = [_link_part(anchor) for anchor in anchors[1:]]
+                data["source"] = selector_part(anchors[0]) if anchors else None
+                data["links"] = [link_part(anchor) for anchor in anchors[1:]]
             else:
                 data["source"] = pool.source(anchors[0]) if anchors else None
                 data["links"] = [pool.link(anchor) for anchor in anchors[1:]]
@@ -299,7 +297,8 @@ class Item(_Strict):
         return own + [link.selector for link in self.links]
 
 
-def _selector_part(anchor: Any) -> Any:
+def selector_part(anchor: Any) -> Any:
+    """A file anchor's selector fields (and any unknown ones, for validation to refuse)."""
     if not isinstance(anchor, dict):
         return anchor
     return {key: anchor[key] for key in _SELECTOR_KEYS if key in anchor} | {
@@ -307,89 +306,21 @@ def _selector_part(anchor: Any) -> Any:
     }
 
 
-def _link_part(anchor: Any) -> Any:
+def link_part(anchor: Any) -> Any:
+    """A file anchor as a link: reason, detail and score around its selector."""
     if not isinstance(anchor, dict):
         return anchor
     link = {key: anchor[key] for key in ("reason", "detail", "score") if key in anchor}
-    link["selector"] = _selector_part(anchor)
+    link["selector"] = selector_part(anchor)
     return link
 
 
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
-_ANCHOR_ORDER = (*_SELECTOR_KEYS, "reason", "detail", "score")
-_ANCHOR_KEYS = frozenset(_ANCHOR_ORDER)
-_anchor_values = itemgetter(*_ANCHOR_ORDER)
-
-
-class AnchorPool:
-    """One :class:`Selector` and one :class:`Link` per distinct anchor while a brief file is
-    read (pass it in the validation context under ``AnchorPool.KEY``).
-
-    Why: a saved brief repeats a cited sentence's anchor for every item that cites it.  Read
-    one by one, each repeat becomes objects of its own, three times as many as the import
-    made, and the reading time goes to creating and garbage-collecting them.  An anchor
-    without exactly the written fields, or whose values do not validate, is left as data,
-    for validation to report where it is.
-    """
-
-    KEY = "anchor_pool"
-
-    def __init__(self) -> None:
-        self._selectors: dict[tuple[Any, ...], Selector] = {}
-        self._links: dict[tuple[Any, ...], Link] = {}
-
-    def source(self, anchor: Any) -> Any:
-        """The item's own span: a shared Selector, or the anchor's data as it is."""
-        key = _full_anchor_key(anchor)
-        selector = None if key is None else self._selector(key[:5])
-        return _selector_part(anchor) if selector is None else selector
-
-    def link(self, anchor: Any) -> Any:
-        """A corroborating span: a shared Link, or the anchor's data as it is."""
-        key = _full_anchor_key(anchor)
-        if key is None:
-            return _link_part(anchor)
-        try:
-            link = self._links.get(key)
-        except TypeError:  # an unhashable value: for validation to report
-            return _link_part(anchor)
-        if link is None:
-            selector = self._selector(key[:5])
-            if selector is None:
-                return _link_part(anchor)
-            try:
-                link = Link.lean(selector, *key[5:])
-            except ValidationError:
-                return _link_part(anchor)
-            self._links[key] = link
-        return link
-
-    def _selector(self, key: tuple[Any, ...]) -> Selector | None:
-        try:
-            selector = self._selectors.get(key)
-        except TypeError:
-            return None
-        if selector is None:
-            try:
-                selector = Selector.lean(*key)
-            except ValidationError:
-                return None
-            self._selectors[key] = selector
-        return selector
-
-
-def _full_anchor_key(anchor: Any) -> tuple[Any, ...] | None:
-    """An anchor's eight values, when it has exactly the eight fields a written brief has.
-
-    Equal values validate to equal objects (pydantic reads ``True`` and ``1.0`` as ``1``
-    alike), so the first anchor with these values stands for every later one.
-    """
-    if type(anchor) is not dict or len(anchor) != len(_ANCHOR_KEYS):
-        return None
-    try:
-        return _anchor_values(anchor)
-    except KeyError:
-        return None
+ANCHOR_FIELDS = (*_SELECTOR_KEYS, "reason", "detail", "score")  # as a file writes them
+_ANCHOR_KEYS = frozenset(ANCHOR_FIELDS)
+# Validation context key for an anchor pool (``readers.anchor_pool.AnchorPool``): an object
+# with ``source(anchor)`` and ``link(anchor)`` that returns shared objects, or the data.
+ANCHOR_POOL = "anchor_pool"
 
 
 def wire_location(location: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -13,7 +13,8 @@ import re
 from pydantic import ValidationError
 
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.model import SCHEMA_VERSION, AnchorPool, Brief, wire_location
+from briefing_app.core.model import SCHEMA_VERSION, Brief, wire_location
+from briefing_app.core.readers.anchor_pool import AnchorPool
 from briefing_app.core.readers.decoding import line_and_column
 from briefing_app.core.readers.json_position import json_value_offset
 
