@@ -145,6 +145,7 @@ def bench(size_mb: float, options: argparse.Namespace, folder: Path) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Print the figures for each size asked for; exit status 1 when a size misses 1 s/MB."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--size-mb",

@@ -134,6 +134,7 @@ class UniqueWriter:
         self.people: list[tuple[str, str]] = []
 
     def figure(self) -> str:
+        """A figure not used before in this article."""
         while True:
             text = _figure_spellings(self.rng)[0]
             if text not in self.used_figures:
@@ -141,6 +142,7 @@ class UniqueWriter:
                 return text
 
     def clause(self) -> str:
+        """One statement of fact: who or what, where, what happened, often with a figure."""
         rng = self.rng
         words = [
             rng.choice(("The", "Another", "One", "Each", "That")),
@@ -165,16 +167,20 @@ class UniqueWriter:
         return " ".join(words)
 
     def sentence(self) -> str:
+        """A clause with a full stop (or, now and then, ! or ?)."""
         return self.clause() + self.rng.choice((".", ".", ".", "!", "?"))
 
     def paragraph(self) -> str:
+        """Two to four sentences."""
         return " ".join(self.sentence() for _ in range(self.rng.randint(2, 4)))
 
     def bullet(self) -> str:
+        """A "- " list item of one or two sentences."""
         extra = f" {self.sentence()}" if self.rng.random() < 0.5 else ""
         return f"- {self.sentence()}{extra}"
 
     def person(self) -> tuple[str, str]:
+        """A (name, role) to quote: usually someone new, sometimes someone quoted before."""
         rng = self.rng
         if self.people and rng.random() < 0.3:
             return rng.choice(self.people)
@@ -183,12 +189,14 @@ class UniqueWriter:
         return person
 
     def said(self) -> str:
+        """The words inside a quotation: one or two clauses."""
         said = self.clause()
         if self.rng.random() < 0.6:
             said += f". {self.clause()}"
         return said[0].upper() + said[1:]
 
     def quote(self) -> str:
+        """A quote paragraph by :meth:`person`, in one of the attribution shapes."""
         person = self.person()
         return _quote_paragraph(self.rng, person, self.said())
 
@@ -247,6 +255,7 @@ class RealisticWriter(UniqueWriter):
         ]
 
     def person(self) -> tuple[str, str]:
+        """Someone from the article's cast: the same few dozen people throughout."""
         return self.rng.choice(self.cast)
 
     def _new_fact(self) -> _Fact:
@@ -292,6 +301,7 @@ class RealisticWriter(UniqueWriter):
         return fact if fact.told < 3 else None
 
     def clause(self) -> str:
+        """A new fact, or (45% of the time) an earlier one restated in one of three ways."""
         rng = self.rng
         fact = self._old_fact() if rng.random() < self.RESTATE else None
         if fact is None:
@@ -311,16 +321,19 @@ class RealisticWriter(UniqueWriter):
         return " ".join(words)
 
     def paragraph(self) -> str:
+        """Three to five sentences, a third of the time with a speaker reported among them."""
         sentences = [self.sentence() for _ in range(self.rng.randint(3, 5))]
         if self.rng.random() < 0.35:
             sentences.insert(self.rng.randrange(len(sentences) + 1), self.report())
         return " ".join(sentences)
 
     def bullet(self) -> str:
+        """A "- " list item of two (sometimes three) sentences."""
         count = 2 if self.rng.random() < 0.85 else 3
         return "- " + " ".join(self.sentence() for _ in range(count))
 
     def said(self) -> str:
+        """The words inside a quotation: two or three clauses."""
         said = ". ".join(self.clause() for _ in range(self.rng.randint(2, 3)))
         return said[0].upper() + said[1:]
 

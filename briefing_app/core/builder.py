@@ -77,6 +77,8 @@ class _TextWriter:
         self.last_kind: BlockKind | None = None
 
     def append(self, block: Block) -> tuple[int, int]:
+        """Write ``block`` after a paragraph break (a line break between bullets) and return
+        where its text landed."""
         if self.parts:
             together = self.last_kind is BlockKind.BULLET and block.kind is BlockKind.BULLET
             self._write("\n" if together else "\n\n")
@@ -92,6 +94,7 @@ class _TextWriter:
         self.length += len(piece)
 
     def text(self) -> str:
+        """The reading text written so far."""
         return "".join(self.parts)
 
     def recent(self, start: int, end: int) -> str:
