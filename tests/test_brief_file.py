@@ -11,10 +11,15 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core import restore
+from briefing_app.core.errors import BriefInputError
 from briefing_app.core.importer import import_path, import_text
 from briefing_app.core.model import Brief, LinkReason
+from briefing_app.core.readers import brief_json
+from briefing_app.core.readers.brief_json import parse_brief_json
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 LEGACY_ANCHOR_KEYS = ["start", "end", "exact", "prefix", "suffix", "reason", "detail", "score"]
@@ -81,3 +86,54 @@ def test_a_saved_brief_whose_article_changed_is_reanchored_and_relinked() -> Non
         for link in item.links:
             assert text[link.selector.start : link.selector.end] == link.selector.exact
     assert brief.id != data["id"]
+
+
+# A brief is read the fast way (pydantic parses the JSON, one object per distinct anchor)
+# unless something is wrong, when the careful way names the problem.  Both must agree on
+# every file: the same brief, or the same error.
+ANCHOR_CHANGES = [
+    ("start", 3),
+    ("start", 3.0),
+    ("start", True),
+    ("start", "3"),
+    ("start", -1),
+    ("end", None),
+    ("exact", 7),
+    ("exact", "changed"),
+    ("prefix", None),
+    ("reason", "rumour"),
+    ("reason", "source"),
+    ("detail", 1),
+    ("score", -1),
+    ("score", 2),
+    ("score", False),
+    ("colour", "red"),
+]
+
+
+def _outcome(text: str, parse) -> str:
+    try:
+        return parse(text, "b.brief.json").model_dump_json()
+    except BriefInputError as error:
+        return f"error: {error}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 10_000), st.sampled_from(ANCHOR_CHANGES)), max_size=3))
+def test_the_fast_and_the_careful_reading_agree(changes: list) -> None:
+    data = json.loads((SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8"))
+    anchors = [a for s in data["sections"] for item in s["items"] for a in item["anchors"]]
+    for number, (key, value) in changes:
+        anchors[number % len(anchors)][key] = value
+    text = json.dumps(data, indent=2)
+    assert _outcome(text, parse_brief_json) == _outcome(text, brief_json._parse_carefully)
+
+
+def test_a_reopened_brief_shares_one_object_per_cited_passage() -> None:
+    # Each cited sentence is written once per citing item; read back, it is one selector,
+    # as import made it, not one per citation.
+    path = SAMPLES / "harbour-strike.brief.json"
+    brief = import_path(path)
+    spans = [span for item in brief.items() for span in item.spans()]
+    distinct = {(s.start, s.end, s.exact, s.prefix, s.suffix) for s in spans}
+    assert len({id(span) for span in spans}) == len(distinct) < len(spans)

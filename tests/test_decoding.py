@@ -13,6 +13,7 @@ import pytest
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.readers.decoding import (
+    MAX_BRIEF_BYTES,
     MAX_INPUT_BYTES,
     decode_bytes,
     line_and_column,
@@ -233,6 +234,24 @@ def test_read_bytes_too_big_sparse_file(tmp_path: Path) -> None:
         read_bytes(big)
     assert "MB" in info.value.message
     assert str(MAX_INPUT_BYTES // 1_048_576) in info.value.message
+
+
+def test_a_brief_larger_than_the_largest_article_is_read(tmp_path: Path) -> None:
+    # a .brief.json holds each anchor's quote and context: ~17 times its article's size
+    path = tmp_path / "long.brief.json"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_INPUT_BYTES + 1)
+    assert len(read_bytes(path)) == MAX_INPUT_BYTES + 1
+
+
+def test_a_brief_beyond_its_own_limit_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "huge.json"
+    with path.open("wb") as stream:
+        stream.truncate(MAX_BRIEF_BYTES + 1)
+    with pytest.raises(BriefInputError) as info:
+        read_bytes(path)
+    assert f"larger than {MAX_BRIEF_BYTES // 1_048_576} MB" in info.value.message
+    assert "brief" in info.value.message
 
 
 def test_read_bytes_at_limit_is_read(tmp_path: Path) -> None:

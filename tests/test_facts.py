@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from briefing_app.core.text.facts import find_figures, find_hedges, item_dates
+from briefing_app.core.text.facts import find_figures, item_dates
+from briefing_app.core.text.hedges import find_hedges, hedge_hints
 
 
 def keys(text: str) -> list[str]:
@@ -81,3 +84,55 @@ def test_hedges_are_found(text: str, kind: str) -> None:
 )
 def test_plain_statements_are_not_hedged(text: str) -> None:
     assert find_hedges(text) == []
+
+
+HEDGE_PIECES = [
+    "has not yet been independently confirmed",
+    "could not be independently verified",
+    "not been independently checked",
+    "did not publicly confirm",
+    "estimates vary",
+    "an estimated",
+    "roughly estimate",
+    "preliminary results",
+    "were forecast to",
+    "investigators believe",
+    "claimed without evidence",
+    "according to a person familiar",
+    "people familiar with",
+    "sources said to",
+    "is said to",
+    "anonymous sources",
+    "unnamed officials",
+    "it remains not yet unclear",
+    "unclear whether",
+    "not immediately clear",
+    "are believed to",
+    "appears to have",
+    "the government disputes",
+    "disputes those numbers",
+    "remains contested",
+    "UNCONFIRMED",
+    "Reportedly",
+    "allegedly",
+    "İstanbul",
+    "ſaid to",
+    "the",
+    "port",
+    "officials",
+    "2,000",
+    ",",
+    ".",
+    "—",
+    "“",
+    "\n",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HEDGE_PIECES), max_size=40), st.sampled_from([" ", "", "-"]))
+def test_hedges_found_near_their_key_words_are_those_a_full_scan_finds(
+    pieces: list[str], glue: str
+) -> None:
+    text = glue.join(pieces)
+    assert find_hedges(text, hedge_hints(text)) == find_hedges(text)

@@ -41,3 +41,30 @@ def test_schema_error_names_line_and_column_of_the_bad_value() -> None:
     error = caught.value
     assert "sections.0.items.0.kind" in error.message
     assert (error.line, error.column) == line_and_column(text, text.index('"rumour"'))
+
+
+def test_an_anchor_ending_before_it_starts_is_reported_at_its_end() -> None:
+    brief = {
+        "id": "x",
+        "article": {"text": "Hello there."},
+        "sections": [
+            {
+                "kind": "lede",
+                "items": [
+                    {
+                        "id": "i",
+                        "kind": "claim",
+                        "text": "Hello",
+                        "anchors": [{"start": 5, "end": 2, "exact": "Hello"}],
+                    }
+                ],
+            }
+        ],
+    }
+    text = json.dumps(brief, indent=2)
+    with pytest.raises(BriefInputError) as caught:
+        parse_brief_json(text, "b.brief.json")
+    error = caught.value
+    assert "sections.0.items.0.anchors.0.end" in error.message
+    assert "end (2) is before start (5)" in error.message
+    assert (error.line, error.column) == line_and_column(text, text.index('"end": 2') + 7)

@@ -117,3 +117,89 @@ def test_a_nested_quotation_does_not_end_the_sentence() -> None:
         "“They told me, ‘It is too expensive to finish.’ They were wrong,” Dorsey said.",
         "Next.",
     ]
+
+
+def often_quoted(statements: int, extra: str = "") -> Brief:
+    """Port director Okafor reported ``statements`` times in the body, then quoted once."""
+    body = "\n\n".join(
+        f"Okafor said crane number {n} at berth {chr(65 + n % 26)}{n} would be inspected."
+        for n in range(statements)
+    )
+    return brief_of(
+        f"Port inspections\n\nPort director Amara Okafor said the checks would start soon."
+        f"\n\n{body}{extra}\n\nWhat People Are Saying\n\n"
+        f"Amara Okafor, port director: “Every crane will be checked before we reopen.”\n"
+    )
+
+
+def test_a_speaker_reported_many_times_links_their_earliest_statements() -> None:
+    brief = often_quoted(40)
+    quote = item_with(brief, "Every crane will be checked")
+    exacts = [link.selector.exact for link in quote.links]
+    assert [link.reason for link in quote.links] == [LinkReason.SPEAKER] * 8
+    assert exacts[0].startswith("Port director Amara Okafor said the checks")
+    assert exacts[1:] == [
+        f"Okafor said crane number {n} at berth {chr(65 + n)}{n} would be inspected."
+        for n in range(7)
+    ]
+
+
+def test_a_late_statement_with_more_evidence_outranks_the_early_ones() -> None:
+    late = "\n\nOkafor said every crane will be checked before we reopen the port."
+    brief = often_quoted(40, extra=late)
+    quote = item_with(brief, "Every crane will be checked")
+    assert quote.links[0].selector.exact == late.strip()
+    assert quote.links[0].score > 2.5  # same speaker and the same run of words
+    assert len(quote.links) == 8
+
+
+def test_a_sentence_reporting_two_of_an_items_speakers_outranks_single_reports() -> None:
+    union = "\n\n".join(
+        f"Achterberg said picket {n} at gate {chr(65 + n % 26)}{n} would stay." for n in range(30)
+    )
+    both = "Okafor and Desmond Achterberg said talks would resume at the harbour office."
+    text = often_quoted(30, extra=f"\n\n{union}\n\n{both}").article.text.replace(
+        "What People Are Saying\n\n",
+        "What People Are Saying\n\nDesmond Achterberg, union secretary: “No deal yet.”\n\n",
+    )
+    brief = brief_of(
+        f"{text}\n“We will talk,” said Amara Okafor, after Achterberg said the union was ready.\n"
+    )
+    quote = item_with(brief, "We will talk")
+    assert quote.links[0].selector.exact == both
+    assert quote.links[0].score == 5.0
+    # equal evidence for two speakers is credited to the item's own speaker
+    assert quote.links[0].detail == "Amara Okafor"
+
+
+def test_speaker_links_are_those_scoring_every_statement_would_give(monkeypatch) -> None:
+    # Many sentences report one, two or three of five speakers, and quote cards report
+    # several: looking only at the statements that can reach an item's top links must pick
+    # exactly what scoring every statement of every speaker picks.
+    import random
+
+    from briefing_app.core.linking import linker, scoring
+
+    people = ["Amara Okafor", "Desmond Achterberg", "Lucia Fenwright", "Grace Muldoon", "Li Wei"]
+    rng = random.Random(7)
+    body = []
+    for n in range(120):
+        named = rng.sample(people, rng.choice((1, 1, 2, 2, 3)))
+        who = ", ".join(named[:-1]) + (" and " if len(named) > 1 else "") + named[-1]
+        body.append(f"{who} said berth {n} at pier {chr(65 + n % 26)}{n} would reopen.")
+    quotes = []
+    for n in range(40):
+        speaker, *others = rng.sample(people, rng.choice((1, 2, 3)))
+        also = "".join(f" after {other.split()[-1]} said so" for other in others)
+        quotes.append(f"“Talks on crane {n} resume,” said {speaker}, the chair,{also}.")
+    text = "Port talks\n\n" + "\n\n".join(body) + "\n\nWhat People Are Saying\n\n"
+    text += "\n\n".join(quotes) + "\n"
+    fast = brief_of(text).model_dump_json()
+
+    def every_statement(scores, reported, statements, own_sentences) -> None:
+        for name in reported:
+            for number in statements.by_name.get(name, ()):
+                scores.credit(number, scoring.SPEAKER_SCORE, LinkReason.SPEAKER, name)
+
+    monkeypatch.setattr(linker, "add_speaker_candidates", every_statement)
+    assert brief_of(text).model_dump_json() == fast

@@ -31,10 +31,12 @@ from briefing_app.core.model import (
     content_id,
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
-from briefing_app.core.text.facts import figures_for_model, find_hedges
+from briefing_app.core.sharing import checkpoint
+from briefing_app.core.text.facts import figures_for_model
+from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quotation, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
-from briefing_app.core.text.text_index import TextIndex, text_index
+from briefing_app.core.text.text_index import TextIndex
 
 BULLET_PREFIX = "\u2022 "
 _NO_ATTRIBUTION = Attribution(None)
@@ -54,6 +56,8 @@ class _DraftItem:
     start: int
     end: int
     block: Block
+    has_quote: bool = False
+    attribution: Attribution = _NO_ATTRIBUTION
 
 
 @dataclass
@@ -73,6 +77,8 @@ class _TextWriter:
         self.last_kind: BlockKind | None = None
 
     def append(self, block: Block) -> tuple[int, int]:
+        """Write ``block`` after a paragraph break (a line break between bullets) and return
+        where its text landed."""
         if self.parts:
             together = self.last_kind is BlockKind.BULLET and block.kind is BlockKind.BULLET
             self._write("\n" if together else "\n\n")
@@ -88,11 +94,29 @@ class _TextWriter:
         self.length += len(piece)
 
     def text(self) -> str:
+        """The reading text written so far."""
         return "".join(self.parts)
 
+    def recent(self, start: int, end: int) -> str:
+        """``text()[start:end]`` for a span near the end, without joining the whole text
+        (which, once per attribution line, would make a long article quadratic)."""
+        pieces: list[str] = []
+        part_end = self.length
+        for part in reversed(self.parts):
+            part_start = part_end - len(part)
+            if part_start < end:
+                pieces.append(part[max(0, start - part_start) : end - part_start])
+            if part_start <= start:
+                break
+            part_end = part_start
+        return "".join(reversed(pieces))
 
-def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
-    """Turn a ParsedDocument into a Brief whose items carry their own-span anchors."""
+
+def build_brief(
+    document: ParsedDocument, *, fallback_title: str = ""
+) -> tuple[Brief, TextIndex]:
+    """Turn a ParsedDocument into a Brief whose items carry their own-span anchors; with it,
+    the index of its reading text, for the linker to reuse."""
     writer = _TextWriter()
     sections: list[_DraftSection] = [_DraftSection(SectionKind.LEDE, "")]
     for block in _clean_blocks(document.blocks):
@@ -112,15 +136,17 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
             _ATTRIBUTION_LINE.match(block.text)
             and current.items
             and _is_quote_without_speaker(
-                writer.text()[current.items[-1].start : current.items[-1].end]
+                writer.recent(current.items[-1].start, current.items[-1].end)
             )
         ):
             current.items[-1].end = end  # "— Name, role" under its quote joins that item
             continue
         current.items.append(_DraftItem(start, end, block))
     text = writer.text()
-    index = text_index(text)
-    registry = register_people(text, _speaker_surnames(sections, text))
+    index = TextIndex(text)
+    checkpoint()
+    registry = register_people(text, _attribute_quotes(sections, text))
+    checkpoint()
     brief_sections = [
         _finish_section(section, index, registry)
         for section in sections
@@ -130,7 +156,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
     warnings = list(document.warnings)
     if not any(section.kind is not SectionKind.LEDE for section in brief_sections):
         warnings.append("no recognised sections; everything is in the Overview")
-    return Brief(
+    brief = Brief(
         id=content_id(text),
         title=document.title or fallback_title,
         source=document.source,
@@ -138,6 +164,7 @@ def build_brief(document: ParsedDocument, *, fallback_title: str = "") -> Brief:
         sections=brief_sections,
         warnings=warnings,
     )
+    return brief, index
 
 
 def _clean_blocks(blocks: list[Block]) -> list[Block]:
@@ -149,14 +176,19 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     return cleaned
 
 
-def _speaker_surnames(sections: list[_DraftSection], text: str) -> set[str]:
-    """Last names of everyone who speaks in a quote, to focus the registry on them."""
+def _attribute_quotes(sections: list[_DraftSection], text: str) -> set[str]:
+    """Parse the attribution of every item that quotes (once: it is the builder's costliest
+    step per item), and return the last names of everyone who speaks, to focus the
+    registry on them."""
     surnames = set()
     for section in sections:
         for draft in section.items:
+            checkpoint()
             item_text = text[draft.start : draft.end]
-            if section.kind is SectionKind.QUOTES or has_quotation(item_text):
-                speaker = parse_attribution(item_text).speaker
+            draft.has_quote = has_quotation(item_text)
+            if draft.has_quote or section.kind is SectionKind.QUOTES:
+                draft.attribution = parse_attribution(item_text)
+                speaker = draft.attribution.speaker
                 if speaker is not None:
                     surnames.add(speaker.name.rsplit(None, 1)[-1].lower())
     return surnames
@@ -180,13 +212,10 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
     items: list[Item] = []
     previous_speaker: Speaker | None = None
     for draft_item in draft.items:
+        checkpoint()
         start, end = draft_item.start, draft_item.end
         item_text = text[start:end]
-        has_quote = has_quotation(item_text)
-        if has_quote or draft.kind is SectionKind.QUOTES:
-            attribution = parse_attribution(item_text)
-        else:
-            attribution = _NO_ATTRIBUTION
+        has_quote, attribution = draft_item.has_quote, draft_item.attribution
         speaker = attribution.speaker
         if speaker is not None:
             speaker = registry.resolve(speaker)
@@ -198,11 +227,12 @@ def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegi
         if draft.kind is not SectionKind.QUOTES and not has_quote:
             speaker = None
         items.append(
-            Item(
+            Item.lean(
                 id="",
                 kind=kind,
                 text=item_text,
-                source=make_selector(text, start, end),
+                source=make_selector(text, start, end, exact=item_text),
+                links=[],
                 speaker=speaker,
                 quote=quote_without_attribution(item_text, speaker)
                 if kind is ItemKind.QUOTE

@@ -6,9 +6,6 @@ brief (format detection, decoding, error wording), so none of them re-implements
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from briefing_app.core.attribution import is_person_name, paragraph_statements, speaker_from_phrase
@@ -18,19 +15,16 @@ from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
 from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json
 from briefing_app.core.readers.decoding import decode_bytes, read_bytes
-from briefing_app.core.readers.markdown import read_markdown
 from briefing_app.core.readers.plain_text import read_plain_text
 from briefing_app.core.restore import restore_brief
-from briefing_app.core.text.text_index import text_index
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSON_SUFFIXES = {".json"}
 
 
 def clear_caches() -> None:
-    """Forget memoised analyses (text indexes, parsed attributions), so a benchmark's
-    repeated runs measure a cold import, and a long session does not hold old articles."""
-    text_index.cache_clear()
+    """Forget memoised analyses (parsed attributions, names), so a benchmark's repeated
+    runs measure a cold import, and a long session does not hold old articles."""
     paragraph_statements.cache_clear()
     speaker_from_phrase.cache_clear()
     is_person_name.cache_clear()
@@ -55,39 +49,30 @@ def detect_format(path: Path, text: str) -> str:
     return "text"
 
 
-@contextmanager
-def _cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a brief is built.
-
-    Import allocates hundreds of thousands of small tuples and lists and no reference cycles;
-    left on, the collector rescans the growing heap again and again and costs about a third
-    of the import time of a long article.  Reference counting still frees everything.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Brief:
-    """Build a linked Brief from already-decoded text in the given format."""
-    with _cyclic_gc_paused():
-        return _import_text(text, name=name, fmt=fmt)
+    """Build a linked Brief from already-decoded text in the given format.
 
-
-def _import_text(text: str, *, name: str | None, fmt: str) -> Brief:
-    if not text.strip():
+    Touches no process-wide state (the garbage collector, the interpreter's thread switch
+    interval): two imports may overlap, on threads or in one window, and the process must
+    be as it was whatever the order they finish in.  Import is fast because it allocates
+    little, not because the collector is paused.
+    """
+    if not text or text.isspace():  # (strip() would copy a whole long file)
         raise BriefInputError(name, "the file is empty")
     if fmt == "brief-json":
         return restore_brief(parse_brief_json(text, name))
-    document = read_markdown(text, name) if fmt == "markdown" else read_plain_text(text)
+    if fmt == "markdown":
+        # Imported here: markdown-it and YAML take ~50 ms to load, which a plain-text
+        # import from the command line would otherwise pay on every run.
+        from briefing_app.core.readers.markdown import read_markdown
+
+        document = read_markdown(text, name)
+    else:
+        document = read_plain_text(text)
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
-    brief = build_brief(document, fallback_title=_title_from_name(name))
-    return link_brief(brief)
+    brief, index = build_brief(document, fallback_title=_title_from_name(name))
+    return link_brief(brief, index)
 
 
 def _title_from_name(name: str | None) -> str:

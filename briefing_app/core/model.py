@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from pydantic import (
     BaseModel,
@@ -18,6 +18,8 @@ from pydantic import (
     GetJsonSchemaHandler,
     NonNegativeInt,
     SerializerFunctionWrapHandler,
+    ValidationInfo,
+    field_validator,
     model_serializer,
     model_validator,
 )
@@ -57,6 +59,26 @@ class LinkReason(StrEnum):
     SPEAKER = "speaker"
 
 
+# The field names that a lean construction gives: one set per model, shared by all its lean
+# instances (pydantic copies a model's set before changing it, in model_copy, and otherwise
+# only adds names an assignment sets, which are already in these).
+_SELECTOR_FIELDS = {"start", "end", "exact", "prefix", "suffix"}
+_LINK_FIELDS = {"selector", "reason", "detail", "score"}
+_FIGURE_FIELDS = {"text", "value"}
+_SPEAKER_FIELDS = {"name", "role"}
+_HEDGE_FIELDS = {"text", "kind"}
+_ITEM_FIELDS = {
+    "id", "kind", "text", "source", "links", "speaker", "quote", "figures", "dates", "hedges"
+}
+_Model = TypeVar("_Model", bound=BaseModel)
+
+
+def _share_fields_set(instance: _Model, fields: set[str]) -> _Model:
+    """Give ``instance`` the shared set of given field names (it was given all of them)."""
+    object.__setattr__(instance, "__pydantic_fields_set__", fields)
+    return instance
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
@@ -78,13 +100,38 @@ class Selector(_Strict):
     prefix: str = ""
     suffix: str = ""
 
-    @model_validator(mode="after")
-    def _check_order(self) -> Selector:
-        if self.end < self.start:
-            raise ValueError(f"end ({self.end}) is before start ({self.start})")
-        if len(self.exact) != self.end - self.start:
+    @classmethod
+    def lean(cls, start: int, end: int, exact: str, prefix: str, suffix: str) -> Selector:
+        """A selector validated like any other, that shares one set of "fields given" with
+        every selector built this way instead of holding its own.
+
+        Why: a long article has hundreds of thousands of selectors and links; pydantic's
+        per-object set of given field names is the largest part of each (~700 bytes, more
+        than the object and its values), and the garbage collector walks every one of them
+        again and again.  Every field is given here, so the shared set is the same set.
+        """
+        selector = cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
+        return _share_fields_set(selector, _SELECTOR_FIELDS)
+
+    # Field validators, not a model validator: pydantic re-runs a model's "after" validator
+    # each time an existing selector is placed in a link or an item (three times per
+    # selector in a long brief); these run once, when a selector is made, and an error
+    # names the field that is wrong.
+    @field_validator("end")
+    @classmethod
+    def _end_not_before_start(cls, end: int, info: ValidationInfo) -> int:
+        start = info.data.get("start")
+        if start is not None and end < start:
+            raise ValueError(f"end ({end}) is before start ({start})")
+        return end
+
+    @field_validator("exact")
+    @classmethod
+    def _exact_spans_start_to_end(cls, exact: str, info: ValidationInfo) -> str:
+        start, end = info.data.get("start"), info.data.get("end")
+        if start is not None and end is not None and len(exact) != end - start:
             raise ValueError("exact does not have end - start characters")
-        return self
+        return exact
 
 
 class Link(_Strict):
@@ -96,6 +143,12 @@ class Link(_Strict):
     reason: LinkReason
     detail: str = Field(default="", description="What ties the span to the item, e.g. a figure.")
     score: float = Field(default=1.0, ge=0.0, description="Link strength; higher is stronger.")
+
+    @classmethod
+    def lean(cls, selector: Selector, reason: LinkReason, detail: str, score: float) -> Link:
+        """A validated link sharing one set of given fields (see :meth:`Selector.lean`)."""
+        link = cls(selector=selector, reason=reason, detail=detail, score=score)
+        return _share_fields_set(link, _LINK_FIELDS)
 
 
 class Anchor(_Strict):
@@ -119,6 +172,11 @@ class Speaker(_Strict):
     name: str
     role: str | None = None
 
+    @classmethod
+    def lean(cls, name: str, role: str | None) -> Speaker:
+        """A validated speaker sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(name=name, role=role), _SPEAKER_FIELDS)
+
 
 class Figure(_Strict):
     """A number mentioned in an item, with its normalised value for matching."""
@@ -126,12 +184,22 @@ class Figure(_Strict):
     text: str
     value: str = Field(description="Normalised form used to match, e.g. '1000' or '4.2e9 USD'.")
 
+    @classmethod
+    def lean(cls, text: str, value: str) -> Figure:
+        """A validated figure sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(text=text, value=value), _FIGURE_FIELDS)
+
 
 class Hedge(_Strict):
     """Wording that marks a claim as unconfirmed, estimated, alleged or uncertain."""
 
     text: str
     kind: str = Field(description="unconfirmed, estimate, allegation, reported or uncertain")
+
+    @classmethod
+    def lean(cls, text: str, kind: str) -> Hedge:
+        """A validated hedge sharing one set of given fields (see :meth:`Selector.lean`)."""
+        return _share_fields_set(cls(text=text, kind=kind), _HEDGE_FIELDS)
 
 
 class Item(_Strict):
@@ -163,15 +231,21 @@ class Item(_Strict):
 
     @model_validator(mode="before")
     @classmethod
-    def _from_anchors(cls, data: Any) -> Any:
-        """Read the file's ``anchors`` list into ``source`` and ``links``."""
+    def _from_anchors(cls, data: Any, info: ValidationInfo) -> Any:
+        """Read the file's ``anchors`` list into ``source`` and ``links``; with an
+        anchor pool in the validation context (under ``ANCHOR_POOL``), as shared objects."""
         if isinstance(data, dict) and "anchors" in data:
             data = dict(data)
             anchors = data.pop("anchors")
             if not isinstance(anchors, list):
                 raise ValueError("anchors must be a list")
-            data["source"] = _selector_part(anchors[0]) if anchors else None
-            data["links"] = [_link_part(anchor) for anchor in anchors[1:]]
+            pool = info.context.get(ANCHOR_POOL) if isinstance(info.context, dict) else None
+            if pool is None:
+                data["source"] = selector_part(anchors[0]) if anchors else None
+                data["links"] = [link_part(anchor) for anchor in anchors[1:]]
+            else:
+                data["source"] = pool.source(anchors[0]) if anchors else None
+                data["links"] = [pool.link(anchor) for anchor in anchors[1:]]
         return data
 
     @model_serializer(mode="wrap")
@@ -209,13 +283,22 @@ class Item(_Strict):
         schema["properties"] = ordered
         return schema
 
+    @classmethod
+    def lean(cls, **fields: Any) -> Item:
+        """A validated item given every field, sharing one set of given field names with
+        every item built this way (see :meth:`Selector.lean`)."""
+        if fields.keys() != _ITEM_FIELDS:
+            raise TypeError(f"Item.lean needs every field: {sorted(_ITEM_FIELDS)}")
+        return _share_fields_set(cls(**fields), _ITEM_FIELDS)
+
     def spans(self) -> list[Selector]:
         """Every selector of the item: its own span first, then its links' selectors."""
         own = [self.source] if self.source is not None else []
         return own + [link.selector for link in self.links]
 
 
-def _selector_part(anchor: Any) -> Any:
+def selector_part(anchor: Any) -> Any:
+    """A file anchor's selector fields (and any unknown ones, for validation to refuse)."""
     if not isinstance(anchor, dict):
         return anchor
     return {key: anchor[key] for key in _SELECTOR_KEYS if key in anchor} | {
@@ -223,16 +306,21 @@ def _selector_part(anchor: Any) -> Any:
     }
 
 
-def _link_part(anchor: Any) -> Any:
+def link_part(anchor: Any) -> Any:
+    """A file anchor as a link: reason, detail and score around its selector."""
     if not isinstance(anchor, dict):
         return anchor
     link = {key: anchor[key] for key in ("reason", "detail", "score") if key in anchor}
-    link["selector"] = _selector_part(anchor)
+    link["selector"] = selector_part(anchor)
     return link
 
 
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
-_ANCHOR_KEYS = frozenset((*_SELECTOR_KEYS, "reason", "detail", "score"))
+ANCHOR_FIELDS = (*_SELECTOR_KEYS, "reason", "detail", "score")  # as a file writes them
+_ANCHOR_KEYS = frozenset(ANCHOR_FIELDS)
+# Validation context key for an anchor pool (``readers.anchor_pool.AnchorPool``): an object
+# with ``source(anchor)`` and ``link(anchor)`` that returns shared objects, or the data.
+ANCHOR_POOL = "anchor_pool"
 
 
 def wire_location(location: tuple[str | int, ...]) -> tuple[str | int, ...]:

@@ -14,8 +14,9 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief, Item, ItemKind, Selector, content_id
 from briefing_app.core.readers.decoding import line_and_column, normalise_text
-from briefing_app.core.text.facts import figures_for_model, find_hedges, item_dates, item_figures
-from briefing_app.core.text.text_index import text_index
+from briefing_app.core.text.facts import figures_for_model, item_dates, item_figures
+from briefing_app.core.text.hedges import find_hedges
+from briefing_app.core.text.text_index import TextIndex
 
 
 def restore_brief(brief: Brief) -> Brief:
@@ -33,12 +34,16 @@ def restore_brief(brief: Brief) -> Brief:
 
 
 def _anchors_hold(brief: Brief) -> bool:
+    """Whether every anchor agrees with the article; a selector shared by several items
+    (as reading a file shares them) is checked once."""
     text = brief.article.text
+    holding: set[int] = set()  # ids of selectors already checked
     for item in brief.items():
-        if item.source is not None and not selector_holds(text, item.source):
-            return False
-        if not all(selector_holds(text, link.selector) for link in item.links):
-            return False
+        for selector in item.spans():
+            if id(selector) not in holding:
+                if not selector_holds(text, selector):
+                    return False
+                holding.add(id(selector))
     return True
 
 
@@ -48,7 +53,7 @@ def relink_brief(brief: Brief) -> Brief:
     brief.article.text = text
     brief.id = content_id(text)
     orphans: list[str] = []
-    index = text_index(text)
+    index = TextIndex(text)
     for item in brief.items():
         own = _own_anchor(text, item)
         item.source, item.links = own, []
@@ -68,7 +73,7 @@ def relink_brief(brief: Brief) -> Brief:
         brief.warnings.append(
             f"orphaned items (text not found in the article): {', '.join(orphans)}"
         )
-    return link_brief(brief)
+    return link_brief(brief, index)
 
 
 def _own_anchor(text: str, item: Item) -> Selector | None:

@@ -9,7 +9,6 @@ more than import (the reader also indexes the brief there), and returns whatever
 
 from __future__ import annotations
 
-import sys
 import threading
 import traceback
 from collections.abc import Callable
@@ -18,10 +17,10 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.sharing import sharing_the_interpreter
 
 # Files smaller than this import in well under a second: the window does it in place.
 BACKGROUND_FROM_BYTES = 256 * 1024
-_SWITCH_INTERVAL = 0.0002  # seconds the worker may hold the interpreter lock at a stretch
 
 
 class BackgroundImporter(QObject):
@@ -55,21 +54,16 @@ class BackgroundImporter(QObject):
         return was_busy
 
     def _run(self, generation: int, path: Path) -> None:
-        # The GUI thread re-takes the interpreter lock around every Qt call it makes while
-        # painting; with the default 5 ms hand-over it would crawl while we import.
-        previous_interval = sys.getswitchinterval()
-        sys.setswitchinterval(_SWITCH_INTERVAL)
         result: object = None
         error = ""
         try:
-            result = self._work(path)
+            with sharing_the_interpreter():  # the window keeps the lock when it needs it
+                result = self._work(path)
         except BriefInputError as exc:
             error = f"error: {exc}"
         except Exception as exc:  # a core bug must not take the window down
             traceback.print_exc()
             error = f"error: {path}: could not be opened ({type(exc).__name__}: {exc})"
-        finally:
-            sys.setswitchinterval(previous_interval)
         self.done.emit(generation, path, result, error)  # queued to the GUI thread
 
     def _deliver(self, generation: int, path: Path, result: object, error: str) -> None:

@@ -21,17 +21,22 @@ _MAX_FUZZY_CANDIDATES = 60
 _MAX_FUZZY_QUOTE = 2000
 
 
-def make_selector(text: str, start: int, end: int) -> Selector:
-    """A selector for ``text[start:end]`` with up to 32 characters of context either side."""
+def make_selector(text: str, start: int, end: int, exact: str | None = None) -> Selector:
+    """A selector for ``text[start:end]`` with up to 32 characters of context either side.
+
+    ``exact``, when the caller already holds ``text[start:end]`` (an item's own text), is
+    used as it is, so the two share one string instead of two copies.
+    """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
-    # Validated construction: pydantic-core checks these faster than model_construct skips it.
-    return Selector(
-        start=start,
-        end=end,
-        exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT_CHARS) : start],
-        suffix=text[end : end + CONTEXT_CHARS],
+    if exact is not None and exact != text[start:end]:
+        raise ValueError(f"exact is not text[{start}:{end}]")
+    return Selector.lean(
+        start,
+        end,
+        text[start:end] if exact is None else exact,
+        text[max(0, start - CONTEXT_CHARS) : start],
+        text[end : end + CONTEXT_CHARS],
     )
 
 

@@ -51,19 +51,20 @@ class PeopleRegistry:
             if len(candidates) == 1:
                 name = candidates[0]
         role = speaker.role or self.roles.get(name)
-        return Speaker(name=name, role=role)
+        return Speaker.lean(name, role)
 
     def names(self) -> list[str]:
         """Every full name known, longest first (so 'Ana Ruiz' wins over 'Ruiz')."""
         return sorted(self.roles, key=len, reverse=True)
 
 
+# Both patterns open with a lookahead for a capital, which rules out most positions at once.
 _APPOSITIVE = re.compile(
-    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
+    r"(?=[A-Z\u00c0-\u00de])(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
     r"\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),"
 )
 _CAPITAL_RUN = re.compile(
-    r"(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
+    r"(?=[A-Z\u00c0-\u00de])(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
 )
 
 

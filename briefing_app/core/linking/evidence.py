@@ -8,12 +8,15 @@ every sentence would be quadratic.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from itertools import accumulate
+from collections import Counter, defaultdict
+from itertools import accumulate, chain, compress
+from operator import sub
 
+from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
 SHINGLE_WORDS = 6
+MAX_STOPWORDS_IN_RUN = 3  # a run needs at least three content words to be evidence
 MAX_POSTINGS = 12  # a phrase or figure in more places than this is boilerplate, not evidence
 STOPWORDS = frozenset(
     (
@@ -27,57 +30,87 @@ STOPWORDS = frozenset(
 
 
 class SentenceEvidence:
-    """Inverted indexes over the article's sentences: shingles, figures and quoted words."""
+    """Inverted indexes over the article's sentences: shingles, figures and quoted words.
+
+    A six-word run is keyed by one integer, the hash of its words' numbers in the article's
+    vocabulary (ints hash the same in every process, unlike strings), and only runs that
+    occur in two to ``MAX_POSTINGS`` sentences are kept: a run found once ties a sentence to
+    nothing, and 99% of runs are found once.
+    """
 
     def __init__(self, index: TextIndex) -> None:
         self.index = index
-        self.by_shingle: dict[tuple[str, ...], list[int]] = defaultdict(list)
-        self.by_figure: dict[str, list[int]] = defaultdict(list)
-        self.sentence_shingles: list[list[tuple[str, ...]]] = []
-        content_before = [0, *accumulate(word not in STOPWORDS for word in index.words)]
-        for number, sentence in enumerate(index.sentences):
-            shingles = _shingles(
-                index.words, content_before, sentence.first_word, sentence.last_word
-            )
-            self.sentence_shingles.append(shingles)
-            for gram in shingles:
-                postings = self.by_shingle[gram]
-                if not postings or postings[-1] != number:
-                    postings.append(number)
-            for key in sentence.figures:
-                self.by_figure[key].append(number)
+        by_figure: dict[str, list[int]] = defaultdict(list)
+        for number, figures in enumerate(index.sentence_figures):
+            for key, _ in figures:
+                by_figure[key].append(number)
+        self.by_figure = {key: tuple(numbers) for key, numbers in by_figure.items()}
+        checkpoint()
+        self.sentence_shingles, self.by_shingle = _shared_shingles(index)
+        checkpoint()
         self.quoted_pairs = _quoted_word_pairs(index)
 
 
-def _shingles(
-    words: list[str], content_before: list[int], first: int, last: int
-) -> list[tuple[str, ...]]:
-    """Six-word runs of a sentence that carry at least three content words.
+def _shared_shingles(
+    index: TextIndex,
+) -> tuple[list[tuple[int, ...]], dict[int, tuple[int, ...]]]:
+    """Per sentence, its six-word runs (with at least three content words) that some other
+    sentence shares; and per run, the sentences that hold it.
 
-    ``content_before[i]`` counts content words before word ``i``, so a run's count is one
-    subtraction; zip builds the runs in C.  This is the linker's hottest loop.
+    Every step over the ~150,000 runs of a megabyte runs in C (zip, map, compress, Counter);
+    Python only touches the few runs that are shared.  This is the linker's hottest part.
+    What is kept is tuples of ints, which the garbage collector stops tracking.
     """
-    span = words[first:last]
-    runs = zip(span, span[1:], span[2:], span[3:], span[4:], span[5:], strict=False)
-    return [
-        run
-        for position, run in enumerate(runs, start=first)
-        if content_before[position + SHINGLE_WORDS] - content_before[position] >= 3
+    ids = index.word_ids
+    stops_before = [0, *accumulate(map(STOPWORDS.__contains__, index.words))]
+    stops_in_run = map(sub, stops_before[SHINGLE_WORDS:], stops_before)
+    counts = bytes(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
+    del stops_before
+    shifted = (ids[shift:] for shift in range(SHINGLE_WORDS))
+    runs = list(map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
+    # each sentence's runs, once each (a set per sentence would cost ~500 bytes, kept
+    # for the whole pass: a tuple costs 8 per run)
+    per_sentence = [
+        tuple(set(compress(runs[first:end], counts[first:end])))
+        for first, last in zip(index.sentence_first_words, index.sentence_last_words, strict=True)
+        for end in (max(first, last - SHINGLE_WORDS + 1),)
     ]
+    del runs
+    found_in = Counter(chain.from_iterable(per_sentence))
+    shared = {run for run, count in found_in.items() if 1 < count <= MAX_POSTINGS}
+    sentence_shingles: list[tuple[int, ...]] = []
+    postings: dict[int, list[int]] = defaultdict(list)
+    for number, grams in enumerate(per_sentence):
+        mine = tuple(shared.intersection(grams)) if grams else ()
+        sentence_shingles.append(mine)
+        for run in mine:
+            postings[run].append(number)
+    return sentence_shingles, {run: tuple(numbers) for run, numbers in postings.items()}
 
 
 def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
     """Sentence pairs sharing quoted words: a partial quote in the body ("called the offer
     “unacceptable”") and the quote card that contains those words.  Each side gets the other.
+
+    Only the words of quoted fragments are looked up, so only they are indexed.
     """
     pairs: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    fragments = [
+        (start, end, meaningful)
+        for start, end in index.quoted_regions
+        for meaningful in ([w for w in index.words_in(start, end) if w not in STOPWORDS],)
+        if meaningful and len(" ".join(meaningful)) >= 5
+    ]
+    wanted = {word for _, _, meaningful in fragments for word in meaningful}
     by_word: dict[str, list[int]] = defaultdict(list)
-    for number, sentence in enumerate(index.sentences):
-        for word in set(index.words[sentence.first_word : sentence.last_word]):
-            if word not in STOPWORDS:
-                by_word[word].append(number)
-    for start, end in index.quoted_regions:
-        _pair_fragment(index, by_word, start, end, pairs)
+    words = index.words
+    for number, (first, last) in enumerate(
+        zip(index.sentence_first_words, index.sentence_last_words, strict=True)
+    ):
+        for word in wanted.intersection(words[first:last]):
+            by_word[word].append(number)
+    for start, end, meaningful in fragments:
+        _pair_fragment(index, by_word, start, end, meaningful, pairs)
     return pairs
 
 
@@ -86,12 +119,10 @@ def _pair_fragment(
     by_word: dict[str, list[int]],
     start: int,
     end: int,
+    meaningful: list[str],
     pairs: dict[int, list[tuple[int, str]]],
 ) -> None:
     fragment_words = index.words_in(start, end)
-    meaningful = [word for word in fragment_words if word not in STOPWORDS]
-    if not meaningful or len(" ".join(meaningful)) < 5:
-        return
     rarest = min(meaningful, key=lambda word: len(by_word.get(word, ())))
     postings = by_word.get(rarest, ())
     if len(postings) > MAX_POSTINGS:

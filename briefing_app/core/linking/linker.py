@@ -10,64 +10,65 @@ many places is boilerplate and ignored.
 
 from __future__ import annotations
 
+import heapq
 from bisect import bisect_left
-from collections import defaultdict
-from dataclasses import dataclass
 
 from briefing_app.core.anchoring import make_selector
-from briefing_app.core.linking.evidence import (
-    MAX_POSTINGS,
-    SHINGLE_WORDS,
-    SentenceEvidence,
+from briefing_app.core.linking.evidence import SentenceEvidence
+from briefing_app.core.linking.scoring import (
+    MAX_LINKS_PER_ITEM,
+    Scores,
+    add_speaker_candidates,
+    score_candidates,
 )
 from briefing_app.core.linking.statements import SpeakerStatements
 from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
-from briefing_app.core.text.text_index import TextIndex, text_index
+from briefing_app.core.sharing import checkpoint
+from briefing_app.core.text.text_index import TextIndex
 
-MAX_LINKS_PER_ITEM = 8
 MIN_LINK_SCORE = 2.0
 
 
-@dataclass
-class _Candidate:
-    score: float = 0.0
-    reason: LinkReason = LinkReason.SHARED_WORDS
-    detail: str = ""
-    best: float = 0.0
-
-    def add(self, score: float, reason: LinkReason, detail: str) -> None:
-        self.score += score
-        if score > self.best:
-            self.best, self.reason, self.detail = score, reason, detail
-
-
-def link_brief(brief: Brief) -> Brief:
-    """Replace every item's links with freshly computed ones, in place."""
+def link_brief(brief: Brief, index: TextIndex | None = None) -> Brief:
+    """Replace every item's links with freshly computed ones, in place.  ``index``, when
+    given, must be the index of ``brief.article.text`` (the builder's, to reuse)."""
     text = brief.article.text
-    index = text_index(text)
+    index = TextIndex(text) if index is None else index
+    checkpoint()
     evidence = SentenceEvidence(index)
+    checkpoint()
     speakers = SpeakerStatements(brief, index)
+    checkpoint()
     statements = speakers.statements()
     mention_positions = [position for position, _ in speakers.mentions]
     made = _SharedLinks(text, index)
-    for item in brief.items():
+    items = brief.items()
+    for item in items:  # an item that is one whole sentence lends that sentence its selector
+        own = item.source
+        if own is not None:
+            made.reuse(own, index.sentences_overlapping(own.start, own.end))
+    for item in items:
+        checkpoint()
         own = item.source
         if own is None:
             continue
+        own_sentences = index.sentences_overlapping(own.start, own.end)
+        scores = score_candidates(own_sentences, evidence)
         reported = _reported(speakers, mention_positions, item, own)
-        candidates = _score_candidates(item, own, evidence, statements, reported)
-        item.links = _best_links(index, own, candidates, made)
+        add_speaker_candidates(scores, reported, statements, own_sentences)
+        item.links = _best_links(own_sentences, scores, made)
     return brief
 
 
 def _reported(
     speakers: SpeakerStatements, positions: list[int], item: Item, own: Selector
-) -> set[str]:
+) -> tuple[str, ...]:
+    """The speakers an item reports: its own speaker first, then those its text reports, in
+    reading order (a fixed order, so equal evidence is always credited to the same one)."""
     low, high = bisect_left(positions, own.start), bisect_left(positions, own.end)
-    found = {speakers.mentions[i][1] for i in range(low, high)}
-    if item.speaker is not None:
-        found.add(item.speaker.name)
-    return found
+    found = [item.speaker.name] if item.speaker is not None else []
+    found += (speakers.mentions[i][1] for i in range(low, high))
+    return tuple(dict.fromkeys(found))
 
 
 class _SharedLinks:
@@ -80,82 +81,44 @@ class _SharedLinks:
         self._selectors: dict[int, Selector] = {}
         self._links: dict[tuple[int, LinkReason, str, float], Link] = {}
 
-    def link(self, number: int, candidate: _Candidate) -> Link:
-        """The link to sentence ``number`` for this candidate's reason and score."""
-        key = (number, candidate.reason, candidate.detail, candidate.score)
+    def reuse(self, selector: Selector, sentences: range) -> None:
+        """Cite sentence ``sentences[0]`` by ``selector`` when it spans exactly that one."""
+        if len(sentences) == 1:
+            number = sentences.start
+            index = self.index
+            span = (index.sentence_starts[number], index.sentence_ends[number])
+            if span == (selector.start, selector.end):
+                self._selectors.setdefault(number, selector)
+
+    def link(self, number: int, score: float, reason: LinkReason, detail: str) -> Link:
+        """The link to sentence ``number`` for this reason, detail and score."""
+        key = (number, reason, detail, score)
         link = self._links.get(key)
         if link is None:
             selector = self._selectors.get(number)
             if selector is None:
-                sentence = self.index.sentences[number]
-                selector = make_selector(self.text, sentence.start, sentence.end)
+                index = self.index
+                start, end = index.sentence_starts[number], index.sentence_ends[number]
+                selector = make_selector(self.text, start, end)
                 self._selectors[number] = selector
-            link = self._links[key] = Link(
-                selector=selector,
-                reason=candidate.reason,
-                detail=candidate.detail,
-                score=round(candidate.score, 3),
-            )
+            link = self._links[key] = Link.lean(selector, reason, detail, round(score, 3))
         return link
 
 
-def _best_links(
-    index: TextIndex,
-    own: Selector,
-    candidates: dict[int, _Candidate],
-    made: _SharedLinks,
-) -> list[Link]:
-    ranked = sorted(
-        candidates.items(), key=lambda pair: (-pair[1].score, index.sentences[pair[0]].start)
-    )
-    links: list[Link] = []
-    for number, candidate in ranked:
-        sentence = index.sentences[number]
-        overlaps_own = sentence.start < own.end and own.start < sentence.end
-        if candidate.score < MIN_LINK_SCORE or overlaps_own:
-            continue
-        link = made.link(number, candidate)
-        links.append(link)
-        if len(links) >= MAX_LINKS_PER_ITEM:
-            break
-    return links
-
-
-def _score_candidates(
-    item: Item,
-    own: Selector,
-    evidence: SentenceEvidence,
-    statements: dict[str, list[int]],
-    reported: set[str],
-) -> dict[int, _Candidate]:
-    index = evidence.index
-    candidates: dict[int, _Candidate] = defaultdict(_Candidate)
-    sentences = index.sentences_overlapping(own.start, own.end)
-    figures: dict[str, str] = {}
-    shingles: set[tuple[str, ...]] = set()
-    for number in sentences:
-        figures.update(index.sentences[number].figures)
-        shingles.update(evidence.sentence_shingles[number])
-    for key, written in figures.items():
-        postings = evidence.by_figure.get(key, ())
-        if len(postings) <= MAX_POSTINGS:
-            for number in postings:
-                candidates[number].add(3.0, LinkReason.FIGURE, written)
-    shared: dict[int, int] = defaultdict(int)
-    for gram in shingles:
-        postings = evidence.by_shingle.get(gram, ())
-        if len(postings) <= MAX_POSTINGS:
-            for number in postings:
-                shared[number] += 1
-    for number, count in shared.items():
-        run = count + SHINGLE_WORDS - 1
-        candidates[number].add(
-            min(5.0, 2.0 + 0.25 * (count - 1)), LinkReason.SHARED_WORDS, f"{run} words in common"
-        )
-    for number in sentences:
-        for other, detail in evidence.quoted_pairs.get(number, ()):
-            candidates[other].add(4.0, LinkReason.QUOTED_WORDS, detail)
-    for name in reported:
-        for number in statements.get(name, ()):
-            candidates[number].add(2.5, LinkReason.SPEAKER, name)
-    return candidates
+def _best_links(own_sentences: range, scores: Scores, made: _SharedLinks) -> list[Link]:
+    """The strongest candidates outside the item's own span, strongest first; equal scores
+    in reading order.  Only the top few are wanted, so they are picked, not sorted."""
+    ranked = [
+        (-total, number)
+        for number, total in scores.total.items()
+        if total >= MIN_LINK_SCORE and number not in own_sentences
+    ]
+    if len(ranked) > MAX_LINKS_PER_ITEM:
+        ranked = heapq.nsmallest(MAX_LINKS_PER_ITEM, ranked)
+    else:
+        ranked.sort()
+    strongest = scores.strongest
+    return [
+        made.link(number, -negative, strongest[number][1], strongest[number][2])
+        for negative, number in ranked
+    ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left
 from collections import defaultdict
+from itertools import compress, count
 
 from briefing_app.core.attribution import is_person_name
 from briefing_app.core.attribution.word_lists import SPEECH_VERB_WORDS
@@ -28,6 +29,36 @@ _QUOTE_MARKS = '\u201c\u201d"\u2018'
 def _inside(regions: list[tuple[int, int]], position: int) -> bool:
     number = bisect_left(regions, (position + 1, -1)) - 1
     return number >= 0 and regions[number][0] < position < regions[number][1]
+
+
+class Statements:
+    """Who each sentence reports, looked up both ways: a speaker's statements in article
+    order, the speakers a sentence reports, and the sentences that report two speakers.
+
+    Why all three: an item is scored against the statements of the speakers it reports.
+    Going through every statement of a speaker for every one of their items is quadratic
+    (a columnist quoted 300 times); the linker instead looks at the few statements that can
+    still make an item's top links, and these lookups say which those are.
+    """
+
+    def __init__(self, by_name: dict[str, list[int]]) -> None:
+        self.by_name = by_name
+        self.sets = {name: frozenset(numbers) for name, numbers in by_name.items()}
+        self.by_sentence: dict[int, set[str]] = defaultdict(set)
+        for name, numbers in by_name.items():
+            for number in numbers:
+                self.by_sentence[number].add(name)
+        self.by_pair: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for number in sorted(self.by_sentence):
+            names = self.by_sentence[number]
+            if len(names) > 1:
+                for pair in itertools.combinations(sorted(names), 2):
+                    self.by_pair[pair].append(number)
+
+    def reporting(self, number: int, names: tuple[str, ...]) -> list[str]:
+        """Those of ``names`` (in their order) that sentence ``number`` reports."""
+        reported = self.by_sentence.get(number)
+        return [name for name in names if name in reported] if reported else []
 
 
 class SpeakerStatements:
@@ -59,9 +90,9 @@ class SpeakerStatements:
 
     def _find_mentions(self) -> None:
         words, starts = self.index.words, self.index.word_starts
-        firsts = self.by_first.keys()
+        firsts = frozenset(self.by_first)
         covered = 0  # words before this belong to a name already found
-        for position in [i for i, word in enumerate(words) if word in firsts]:
+        for position in compress(count(), map(firsts.__contains__, words)):
             if position < covered or _inside(self._quoted, starts[position]):
                 continue  # a name inside a quotation is talked about, not talking
             for tokens, full, window in self.by_first[words[position]]:
@@ -89,20 +120,20 @@ class SpeakerStatements:
         reach = 90 if window >= _SPEECH_AFTER_WORDS else 25
         return any(mark in self.index.text[name_end : name_end + reach] for mark in _QUOTE_MARKS)
 
-    def statements(self) -> dict[str, list[int]]:
+    def statements(self) -> Statements:
         """For each speaker, the sentences that report them, plus a following "he said"."""
         index = self.index
-        result: dict[str, dict[int, None]] = defaultdict(dict)  # ordered, without repeats
+        by_name: dict[str, dict[int, None]] = defaultdict(dict)  # ordered, without repeats
         for position, full in self.mentions:
             owners = index.sentences_overlapping(position, position + 1)
             if not owners:
                 continue
             number = owners.start
-            result[full][number] = None
+            by_name[full][number] = None
             follower = number + 1
-            if follower < len(index.sentences) and self._reports_by_pronoun(follower):
-                result[full][follower] = None
-        return {full: list(numbers) for full, numbers in result.items()}
+            if follower < index.sentence_count and self._reports_by_pronoun(follower):
+                by_name[full][follower] = None
+        return Statements({full: sorted(numbers) for full, numbers in by_name.items()})
 
     def _reports_by_pronoun(self, number: int) -> bool:
         words = self.index.sentence_words(number)

@@ -8,22 +8,57 @@ article changed) needs attribution and linking, which a reader must not depend o
 from __future__ import annotations
 
 import json
+import re
 
 from pydantic import ValidationError
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import SCHEMA_VERSION, Brief, wire_location
+from briefing_app.core.readers.anchor_pool import AnchorPool
 from briefing_app.core.readers.decoding import line_and_column
 from briefing_app.core.readers.json_position import json_value_offset
+
+# "\ud800": a JSON escape of a lone surrogate half (a pair is a real character, and is
+# checked by the careful way too).
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+_OPENS_OBJECT = re.compile(r"\s*\{")
 
 
 def looks_like_json(text: str) -> bool:
     """True when the text opens like a JSON object, whatever the file is named."""
-    return text.lstrip().startswith("{")
+    return _OPENS_OBJECT.match(text) is not None
 
 
 def parse_brief_json(text: str, path: str | None = None) -> Brief:
-    """Parse and validate brief JSON, raising BriefInputError with a location on failure."""
+    """Parse and validate brief JSON, raising BriefInputError with a location on failure.
+
+    A well-formed brief goes the fast way: pydantic parses and validates the JSON in one
+    pass, sharing one object per distinct anchor.  Anything else (malformed JSON, a schema
+    error, an escaped lone surrogate, which that parser would not report the same way)
+    takes the careful way, which names the problem and where it is.
+    """
+    if not _SURROGATE_ESCAPE.search(text):
+        try:
+            brief = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+        except ValidationError:
+            pass  # the careful way below reports it
+        else:
+            _check_version(brief.schema_version, path)
+            return brief
+    return _parse_carefully(text, path)
+
+
+def _check_version(version: object, path: str | None) -> None:
+    if isinstance(version, int) and version > SCHEMA_VERSION:
+        raise BriefInputError(
+            path,
+            f"brief schema version {version} is newer than this app reads ({SCHEMA_VERSION})",
+        )
+
+
+def _parse_carefully(text: str, path: str | None) -> Brief:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -43,12 +78,7 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
         raise BriefInputError(path, "malformed JSON: nested too deeply") from exc
     if not isinstance(data, dict):
         raise BriefInputError(path, "not a brief: the JSON is not an object")
-    version = data.get("schema_version")
-    if isinstance(version, int) and version > SCHEMA_VERSION:
-        raise BriefInputError(
-            path,
-            f"brief schema version {version} is newer than this app reads ({SCHEMA_VERSION})",
-        )
+    _check_version(data.get("schema_version"), path)
     try:
         return Brief.model_validate(data)
     except ValidationError as exc:

@@ -14,7 +14,11 @@ from pathlib import Path
 
 from briefing_app.core.errors import BriefInputError
 
-MAX_INPUT_BYTES = 16 * 1024 * 1024  # ~40 s to import at this size; larger is refused
+MAX_INPUT_BYTES = 16 * 1024 * 1024  # the largest article imported; larger is refused
+# A .brief.json carries every anchor's quote and context: the one `import` writes is about
+# 17 times the size of its article, so a brief of the largest article must still open.
+MAX_BRIEF_BYTES = 32 * MAX_INPUT_BYTES
+BRIEF_SUFFIXES = frozenset((".json",))
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,11 +29,15 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # C0 controls other than tab, LF, FF and CR: their presence means the bytes are not prose.
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
+_NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
+_LINE_END_CHARS = ("\r", "\u2028", "\u2029", "\x85")
 
 
 def read_bytes(path: Path) -> bytes:
-    """Read a file for import, refusing what is not a readable regular file of sane size."""
+    """Read a file for import, refusing what is not a readable regular file of sane size
+    (an article up to ``MAX_INPUT_BYTES``; a ``.json`` brief up to ``MAX_BRIEF_BYTES``)."""
     if not path.exists():
         raise BriefInputError(path, "no such file")
     if path.is_dir():
@@ -37,21 +45,23 @@ def read_bytes(path: Path) -> bytes:
     if not path.is_file():
         # A device or a pipe could block or never end (/dev/zero); an article is a file.
         raise BriefInputError(path, "not a regular file")
+    brief = path.suffix.lower() in BRIEF_SUFFIXES
+    limit = MAX_BRIEF_BYTES if brief else MAX_INPUT_BYTES
     too_big = BriefInputError(
         path,
-        f"file is larger than {MAX_INPUT_BYTES // 1_048_576} MB, the largest article "
-        "Briefing Reader imports",
+        f"file is larger than {limit // 1_048_576} MB, the largest "
+        f"{'brief Briefing Reader opens' if brief else 'article Briefing Reader imports'}",
     )
     try:
-        if path.stat().st_size > MAX_INPUT_BYTES:
+        if path.stat().st_size > limit:
             raise too_big
         with path.open("rb") as stream:
-            data = stream.read(MAX_INPUT_BYTES + 1)
+            data = stream.read(limit + 1)
     except PermissionError as exc:
         raise BriefInputError(path, "permission denied") from exc
     except OSError as exc:
         raise BriefInputError(path, f"cannot read: {exc.strerror or exc}") from exc
-    if len(data) > MAX_INPUT_BYTES:
+    if len(data) > limit:
         raise too_big
     return data
 
@@ -60,20 +70,30 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
     """Decode article bytes to normalised text, or raise BriefInputError saying why not."""
     text = _decode(data, path)
     text = normalise_text(text)
-    match = _CONTROL_CHARS.search(text)
+    # Decoded without a byte-order mark (UTF-8 or Windows-1252), a control character is its
+    # own byte, and deleting every other byte finds one far faster than a text scan.
+    unmarked = not data.startswith(tuple(bom for bom, _ in _BOMS))
+    maybe_control = not unmarked or bool(data.translate(None, _NOT_CONTROL_BYTES))
+    match = _CONTROL_CHARS.search(text) if maybe_control else None
     if match:
         line, column = line_and_column(text, match.start())
         raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
-    if not text.strip():
+    if not text or text.isspace():
         raise BriefInputError(path, "the file is empty")
     return text
 
 
 def normalise_text(text: str) -> str:
-    """LF line ends, NFC, and no stray BOM: the form all offsets are counted in."""
-    text = text.replace("\ufeff", "")
-    text = _LINE_ENDS.sub("\n", text)
-    return unicodedata.normalize("NFC", text)
+    """LF line ends, NFC, and no stray BOM: the form all offsets are counted in.
+
+    Each step is skipped when a fast check shows it has nothing to do (a megabyte-long
+    brief is usually already in this form).
+    """
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    if any(char in text for char in _LINE_END_CHARS):
+        text = _LINE_ENDS.sub("\n", text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
 def line_and_column(text: str, index: int) -> tuple[int, int]:

@@ -2,79 +2,104 @@
 
 Why: a megabyte of article has ~150,000 words and ~10,000 sentences.  Running a regular
 expression per sentence and again per item costs seconds; running each once over the whole
-text and finding what falls inside a span by bisection costs a fraction of that.  The index
-is cached on the text, so building a brief and linking it analyse the article once.
+text and finding what falls inside a span by bisection costs a fraction of that.  The builder
+makes the index and hands it to the linker, so the article is analysed once; nothing keeps
+it after that (a cache would hold tens of megabytes per long article).
 """
 
 from __future__ import annotations
 
+import re
+from array import array
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass, field
-from functools import lru_cache
+from itertools import accumulate, count, repeat
 
-from briefing_app.core.text.facts import FigureMatch, find_dates, find_figures, hedge_hints
+from briefing_app.core.sharing import checkpoint
+from briefing_app.core.text.facts import FigureMatch, figure_tuples, find_dates
+from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
 from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.words import WORD
 
-
-@dataclass
-class Sentence:
-    """A sentence: its span and the range of its words in the index's word list."""
-
-    start: int
-    end: int
-    first_word: int
-    last_word: int  # exclusive
-    figures: dict[str, str] = field(default_factory=dict)  # key -> as written
+_WORD_OR_GAP = re.compile(f"({WORD.pattern})")
+_LABEL_REACH = 44  # an inline label ("What's next:") ends within this many characters
+Figures = tuple[tuple[str, str], ...]  # a sentence's significant figures: (key, as written)
 
 
 class TextIndex:
-    """Words, sentences, figures and dates of a reading text, with span lookups."""
+    """Words, sentences, figures and dates of a reading text, with span lookups.
+
+    Sentences are kept as columns (start, end, first and last word, figures), and figures
+    as plain tuples, rather than as an object each: a long article has hundreds of
+    thousands, and the garbage collector would walk every object again and again, while
+    arrays and tuples of plain values it does not walk at all.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
-        self.words = WORD.findall(lowered)
-        self.word_starts = [match.start() for match in WORD.finditer(lowered)]
+        self.words, self.word_ids, self.word_starts = _words_and_starts(lowered)
+        checkpoint()
         self.dates = find_dates(text)
-        self.figures: list[FigureMatch] = find_figures(text, self.dates)
-        self.figure_starts = [figure.start for figure in self.figures]
+        checkpoint()
+        # (start, end, as written, key, significant), as FigureMatch holds them
+        self._figures = figure_tuples(text, self.dates)
+        self.figure_starts = array("q", [figure[0] for figure in self._figures])
+        checkpoint()
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
-        self.sentences: list[Sentence] = []
+        checkpoint()
+        self.sentence_figures: list[Figures] = []
+        self._index_sentences(text)
+        checkpoint()
+        self.quoted_regions = _quoted_regions(text)
+
+    def _index_sentences(self, text: str) -> None:
+        word_starts, figure_starts = self.word_starts, self.figure_starts
+        starts: list[int] = []
+        ends: list[int] = []
         for start, end in sentence_spans(text):
             while start < end and text[start] in "\u2022 ":
                 start += 1
-            if (text[start : start + 1].isupper() and ":" in text[start : start + 44]) or (
-                "\u2014" in text[start : start + 44]
-            ):
+            head = text[start : start + _LABEL_REACH]
+            if (head[:1].isupper() and ":" in head) or "\u2014" in head:
                 label = split_inline_label(text[start:end])
                 if label is not None:  # "What's next: …" — the label is no evidence
                     start += label[2]
             if start >= end:
                 continue
-            sentence = Sentence(
-                start,
-                end,
-                bisect_left(self.word_starts, start),
-                bisect_left(self.word_starts, end),
-            )
-            for figure in self.figures_in(start, end):
-                if figure.significant:
-                    sentence.figures.setdefault(figure.key, figure.text)
-            self.sentences.append(sentence)
-        self.sentence_starts = [sentence.start for sentence in self.sentences]
-        self.quoted_regions = _quoted_regions(text)
+            starts.append(start)
+            ends.append(end)
+            figures: Figures = ()
+            low = bisect_left(figure_starts, start)
+            if low < len(figure_starts) and figure_starts[low] < end:
+                found: dict[str, str] = {}
+                for _, f_end, written, key, significant in self._figures[
+                    low : bisect_left(figure_starts, end, low)
+                ]:
+                    if significant and f_end <= end:
+                        found.setdefault(key, written)
+                figures = tuple(found.items())
+            self.sentence_figures.append(figures)
+        self.sentence_starts = array("q", starts)
+        self.sentence_ends = array("q", ends)
+        # the range of each sentence's words in ``words`` (end exclusive), found in C
+        self.sentence_first_words = array("q", map(bisect_left, repeat(word_starts), starts))
+        self.sentence_last_words = array("q", map(bisect_left, repeat(word_starts), ends))
+
+    @property
+    def sentence_count(self) -> int:
+        """How many sentences the text has."""
+        return len(self.sentence_starts)
 
     def figures_in(self, start: int, end: int) -> list[FigureMatch]:
         """Figures that begin inside [start, end)."""
         low = bisect_left(self.figure_starts, start)
         high = bisect_left(self.figure_starts, end)
-        return [f for f in self.figures[low:high] if f.end <= end]
+        return [FigureMatch._make(f) for f in self._figures[low:high] if f[1] <= end]
 
     def dates_in(self, start: int, end: int) -> list[str]:
         """Dates, as written, that lie inside [start, end)."""
@@ -91,19 +116,34 @@ class TextIndex:
     def sentences_overlapping(self, start: int, end: int) -> range:
         """Indexes of the sentences that overlap [start, end)."""
         low = bisect_right(self.sentence_starts, start) - 1
-        if low < 0 or self.sentences[low].end <= start:
+        if low < 0 or self.sentence_ends[low] <= start:
             low += 1
         high = bisect_left(self.sentence_starts, end)
         return range(max(0, low), high)
 
     def sentence_words(self, number: int) -> list[str]:
         """The lower-cased words of one sentence."""
-        sentence = self.sentences[number]
-        return self.words[sentence.first_word : sentence.last_word]
+        return self.words[self.sentence_first_words[number] : self.sentence_last_words[number]]
 
     def words_in(self, start: int, end: int) -> list[str]:
         """The lower-cased words inside [start, end)."""
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
+
+
+def _words_and_starts(lowered: str) -> tuple[list[str], list[int], array[int]]:
+    """The words of the text, a number for each distinct word (where it first occurs), and
+    where each word starts, from one regular-expression pass.
+
+    Splitting on the word pattern alternates gaps and words; the running sum of the pieces'
+    lengths gives each word's start (kept in a compact array: a megabyte has 150,000).
+    Repeated words are one string object each.  Everything runs in C.
+    """
+    pieces = _WORD_OR_GAP.split(lowered)
+    ends = list(accumulate(map(len, pieces)))
+    found = pieces[1::2]
+    first: dict[str, int] = {}
+    ids = list(map(first.setdefault, found, count()))
+    return list(map(found.__getitem__, ids)), ids, array("q", ends[0:-1:2])
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
@@ -115,9 +155,3 @@ def _quoted_regions(text: str) -> list[tuple[int, int]]:
             regions.extend((offset + start, offset + end) for start, end in quoted_spans(line))
         offset += len(line) + 1
     return regions
-
-
-@lru_cache(maxsize=4)
-def text_index(text: str) -> TextIndex:
-    """The (cached) index of a reading text."""
-    return TextIndex(text)
