@@ -153,7 +153,7 @@ def test_entry_point_imports_then_validates(entry: str, out_dir: Path) -> None:
     result = run_process("import", SAMPLE, "-o", target, entry=entry)
     assert result.status == 0, result.err
     assert result.out == ""
-    assert result.err.startswith(f"wrote {target}: 5 sections, 25 items")
+    assert result.err.startswith(f"wrote {target}: 5 sections, 26 items")
     assert sorted(p.name for p in out_dir.iterdir()) == ["article.brief.json"]
     assert read_brief(target).title == "Why this dock strike could raise winter prices"
     check = run_process("validate", target, entry=entry)
@@ -179,10 +179,10 @@ def test_import_to_output_file_writes_that_file_only(cli: Run, out_dir: Path) ->
     target = out_dir / "article.brief.json"
     result = cli("import", SAMPLE, "-o", target)
     assert (result.status, result.out) == (0, "")
-    assert result.err == f"wrote {target}: 5 sections, 25 items\n"
+    assert result.err == f"wrote {target}: 5 sections, 26 items\n"
     assert sorted(p.name for p in out_dir.iterdir()) == ["article.brief.json"]
     brief = read_brief(target)
-    assert [len(s.items) for s in brief.sections] == [5, 3, 5, 8, 4]
+    assert [len(s.items) for s in brief.sections] == [6, 3, 5, 8, 4]
 
 
 def test_import_to_stdout(cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -277,21 +277,21 @@ def test_counts_of_one_are_singular_everywhere(cli: Run, in_dir: Path, out_dir: 
 
 def test_counts_of_many_are_plural(cli: Run) -> None:
     shown = cli("show", SAMPLE).out.splitlines()
-    assert shown[2].startswith("5 sections, 25 items, 42 links · 4,878 characters · id ")
+    assert shown[2].startswith("5 sections, 26 items, 42 links · 4,878 characters · id ")
     assert "== Quotes (“What People Are Saying”) [quotes] — 8 items" in shown
 
 
 @pytest.mark.parametrize(
     ("source", "expected"),
     [
-        (SAMPLE, "plain-text article that imports as 5 sections, 25 items, 67 anchors"),
+        (SAMPLE, "plain-text article that imports as 5 sections, 26 items, 68 anchors"),
         (
             REPO / "samples" / "library-budget.md",
             "Markdown article that imports as 6 sections, 19 items, 45 anchors",
         ),
         (
             SAMPLE_BRIEF,
-            "brief with 5 sections, 25 items, 67 anchors; every anchor matches the article",
+            "brief with 5 sections, 26 items, 68 anchors; every anchor matches the article",
         ),
     ],
     ids=["text", "markdown", "brief"],

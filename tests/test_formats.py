@@ -81,7 +81,7 @@ def test_heading_style_sections_and_metadata(harbour: Brief) -> None:
     assert harbour.source.author == "Helena Markley"
     assert harbour.source.publisher == "The Coastline Ledger"
     assert harbour.source.published == "2026-11-20"
-    assert outline(harbour) == [(LEDE, 5), (WHY, 3), (KNOW, 5), (QUOTES, 8), (NEXT, 4)]
+    assert outline(harbour) == [(LEDE, 6), (WHY, 3), (KNOW, 5), (QUOTES, 8), (NEXT, 4)]
     assert [s.title for s in harbour.sections[1:]] == [
         "Why It Matters",
         "WHAT TO KNOW",

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
-    Attribution,
-    PeopleRegistry,
+    ArticleVoices,
+    Paragraph,
+    PlacedStatement,
     parse_attribution,
     quote_without_attribution,
-    register_people,
 )
+from briefing_app.core.attribution.statements import Voice
 from briefing_app.core.model import (
     Article,
     Brief,
@@ -39,7 +41,6 @@ from briefing_app.core.text.section_labels import classify_heading, split_inline
 from briefing_app.core.text.text_index import TextIndex
 
 BULLET_PREFIX = "\u2022 "
-_NO_ATTRIBUTION = Attribution(None)
 _ID_PREFIX = {
     SectionKind.LEDE: "lede",
     SectionKind.WHY_IT_MATTERS: "why",
@@ -48,6 +49,7 @@ _ID_PREFIX = {
     SectionKind.NEXT_STEPS: "next",
     SectionKind.OTHER: "other",
 }
+_BODY_SECTIONS = (SectionKind.LEDE, SectionKind.OTHER)
 _ATTRIBUTION_LINE = re.compile(r"^[\u2014\u2013-]{1,2}\s*\S")
 
 
@@ -56,8 +58,7 @@ class _DraftItem:
     start: int
     end: int
     block: Block
-    has_quote: bool = False
-    attribution: Attribution = _NO_ATTRIBUTION
+    statements: tuple[PlacedStatement, ...] = ()
 
 
 @dataclass
@@ -145,10 +146,10 @@ def build_brief(
     text = writer.text()
     index = TextIndex(text)
     checkpoint()
-    registry = register_people(text, _attribute_quotes(sections, text))
+    _attribute(sections, text)
     checkpoint()
     brief_sections = [
-        _finish_section(section, index, registry)
+        _finish_section(section, index)
         for section in sections
         if section.items or section.kind is not SectionKind.LEDE
     ]
@@ -176,22 +177,19 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     return cleaned
 
 
-def _attribute_quotes(sections: list[_DraftSection], text: str) -> set[str]:
-    """Parse the attribution of every item that quotes (once: it is the builder's costliest
-    step per item), and return the last names of everyone who speaks, to focus the
-    registry on them."""
-    surnames = set()
+def _attribute(sections: list[_DraftSection], text: str) -> None:
+    """Give every draft item its statements, speakers resolved across the whole article."""
+    paragraphs = [
+        Paragraph(draft.start, draft.end, summary=section.kind not in _BODY_SECTIONS)
+        for section in sections
+        for draft in section.items
+    ]
+    voices = ArticleVoices(text, paragraphs)
+    number = 0
     for section in sections:
         for draft in section.items:
-            checkpoint()
-            item_text = text[draft.start : draft.end]
-            draft.has_quote = has_quotation(item_text)
-            if draft.has_quote or section.kind is SectionKind.QUOTES:
-                draft.attribution = parse_attribution(item_text)
-                speaker = draft.attribution.speaker
-                if speaker is not None:
-                    surnames.add(speaker.name.rsplit(None, 1)[-1].lower())
-    return surnames
+            draft.statements = voices.statements_of(number)
+            number += 1
 
 
 def _open_heading_section(sections: list[_DraftSection], block: Block) -> None:
@@ -207,50 +205,103 @@ def _is_quote_without_speaker(text: str) -> bool:
     return bool(quoted_spans(text)) and parse_attribution(text).speaker is None
 
 
-def _finish_section(draft: _DraftSection, index: TextIndex, registry: PeopleRegistry) -> Section:
+def _finish_section(draft: _DraftSection, index: TextIndex) -> Section:
     text = index.text
     items: list[Item] = []
-    previous_speaker: Speaker | None = None
     for draft_item in draft.items:
         checkpoint()
-        start, end = draft_item.start, draft_item.end
-        item_text = text[start:end]
-        has_quote, attribution = draft_item.has_quote, draft_item.attribution
-        speaker = attribution.speaker
-        if speaker is not None:
-            speaker = registry.resolve(speaker)
-        elif (attribution.continues_previous or attribution.pronoun) and previous_speaker:
-            speaker = previous_speaker
-        kind = _item_kind(draft.kind, has_quote, speaker)
-        if kind is ItemKind.QUOTE or speaker is not None:
-            previous_speaker = speaker or previous_speaker
-        if draft.kind is not SectionKind.QUOTES and not has_quote:
-            speaker = None
-        items.append(
-            Item.lean(
-                id="",
-                kind=kind,
-                text=item_text,
-                source=make_selector(text, start, end, exact=item_text),
-                links=[],
-                speaker=speaker,
-                quote=quote_without_attribution(item_text, speaker)
-                if kind is ItemKind.QUOTE
-                else None,
-                figures=figures_for_model(index.figures_in(start, end)),
-                dates=list(dict.fromkeys(index.dates_in(start, end))),
-                hedges=find_hedges(item_text, index.hedge_hints_in(start, end)),
-            )
-        )
+        for start, end, statements in _parts_by_speaker(draft_item, text):
+            items.append(_item(draft.kind, index, start, end, statements))
     return Section(kind=draft.kind, title=draft.title, items=items)
 
 
-def _item_kind(section: SectionKind, has_quote: bool, speaker: Speaker | None) -> ItemKind:
+def _item(
+    section: SectionKind,
+    index: TextIndex,
+    start: int,
+    end: int,
+    statements: Sequence[PlacedStatement],
+) -> Item:
+    text = index.text
+    item_text = text[start:end]
+    has_quote = has_quotation(item_text)
+    speaker = _speaker_of(statements)
+    kind = _item_kind(section, has_quote, statements, speaker)
+    if not (has_quote or kind in (ItemKind.QUOTE, ItemKind.STATEMENT)):
+        speaker = None  # a claim's speaker is shown only for words it quotes
+    return Item.lean(
+        id="",
+        kind=kind,
+        text=item_text,
+        source=make_selector(text, start, end, exact=item_text),
+        links=[],
+        speaker=speaker,
+        quote=quote_without_attribution(item_text, speaker) if kind is ItemKind.QUOTE else None,
+        figures=figures_for_model(index.figures_in(start, end)),
+        dates=list(dict.fromkeys(index.dates_in(start, end))),
+        hedges=find_hedges(item_text, index.hedge_hints_in(start, end)),
+    )
+
+
+def _speaker_of(statements: Sequence[PlacedStatement]) -> Speaker | None:
+    """Whose words the item gives: the first speaker quoted, else the first reported."""
+    quoted = [s.speaker for s in statements if s.quotes and s.speaker is not None]
+    if quoted:
+        return quoted[0]
+    spoken = [
+        s.speaker for s in statements if s.speaker is not None and s.voice is not Voice.NARRATIVE
+    ]
+    return spoken[0] if spoken else None
+
+
+def _item_kind(
+    section: SectionKind,
+    has_quote: bool,
+    statements: Sequence[PlacedStatement],
+    speaker: Speaker | None,
+) -> ItemKind:
     if section is SectionKind.QUOTES:
-        return ItemKind.QUOTE if has_quote or speaker else ItemKind.POINT
+        if has_quote or any(s.quotes and s.speaker is not None for s in statements):
+            return ItemKind.QUOTE
+        return ItemKind.STATEMENT if speaker is not None else ItemKind.POINT
     if section is SectionKind.NEXT_STEPS:
         return ItemKind.POINT
     return ItemKind.CLAIM
+
+
+def _parts_by_speaker(
+    draft: _DraftItem, text: str
+) -> list[tuple[int, int, Sequence[PlacedStatement]]]:
+    """The item's spans, one per speaker when a paragraph quotes two or more people
+    (“…,” said A. “…,” B said.), so no quote is credited to the person before it."""
+    groups: list[list[PlacedStatement]] = []
+    for statement in draft.statements:
+        if groups and not _changes_speaker(groups[-1], statement):
+            groups[-1].append(statement)
+        else:
+            groups.append([statement])
+    if sum(1 for group in groups if any(s.quotes for s in group)) < 2:
+        return [(draft.start, draft.end, draft.statements)]
+    parts = []
+    for number, group in enumerate(groups):
+        start = draft.start if number == 0 else group[0].start
+        end = groups[number + 1][0].start if number + 1 < len(groups) else draft.end
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            parts.append((start, end, group))
+    return parts
+
+
+def _changes_speaker(group: list[PlacedStatement], statement: PlacedStatement) -> bool:
+    if not statement.own_speaker or statement.speaker is None:
+        return False
+    if statement.voice is Voice.NARRATIVE:
+        return False
+    current = next((s.speaker for s in group if s.speaker is not None), None)
+    return current is not None and current.name != statement.speaker.name
 
 
 def _assign_ids(sections: list[Section]) -> None:

@@ -42,11 +42,14 @@ class SectionKind(StrEnum):
 
 
 class ItemKind(StrEnum):
-    """What an item is: an assertion of fact, a quotation, or a forward-looking point."""
+    """What an item is: an assertion of fact, a quotation, a forward-looking point, or a
+    reported statement (someone's words given without quotation marks: never shown as a
+    quote)."""
 
     CLAIM = "claim"
     QUOTE = "quote"
     POINT = "point"
+    STATEMENT = "statement"
 
 
 class LinkReason(StrEnum):

@@ -16,11 +16,15 @@ from briefing_app.core.attribution.statements import (
     parse_attribution,
     quote_without_attribution,
 )
+from briefing_app.core.attribution.voices import ArticleVoices, Paragraph, PlacedStatement
 
 __all__ = [
     "SHAPES",
+    "ArticleVoices",
     "Attribution",
+    "Paragraph",
     "PeopleRegistry",
+    "PlacedStatement",
     "Statement",
     "Voice",
     "is_person_name",

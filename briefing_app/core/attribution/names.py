@@ -56,6 +56,12 @@ _PERSON_OF_ORG = re.compile(
     r"^(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
     r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|for|and|on|&))*)$"
 )
+# "The Maritime Union's Geoff Ames", "Nakhla Minerals' chief executive Khalid al-Harthy".
+_ORG_POSSESSIVE = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<org>[A-Z][^,]*(?:[\u2019']s|s[\u2019']))\s+(?P<person>[^,]+)$"
+)
+# "the Lord Mayor", "the official": a person named earlier, referred to by role.
+_ROLE_REFERENCE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<role>[^,]{2,60})$")
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{0,40}(?:\([^)]*\))?\s*(?:[\u2014\u2013]|--?)\s*")
 
 
@@ -168,9 +174,15 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
     if "," in who:
         return _speaker_from_parts(who)
     who = _CLAUSE_AFTER_NAME.sub("", who)
-    if (of_org := _PERSON_OF_ORG.match(who)) and not is_organisation(who):
+    if possessive := _org_possessive(who):
+        return possessive
+    if (reference := _ROLE_REFERENCE.match(who)) and _is_role_reference(reference.group("role")):
+        return Speaker(name=who[:1].lower() + who[1:])
+    if (of_org := _PERSON_OF_ORG.match(who)) and not is_organisation(of_org.group("person")):
+        # "Chief Superintendent Marcus Oyelaran of Harrowmere Police" (but not "Bank of
+        # England": a person has two names or a title before one)
         name, role = split_role_and_name(of_org.group("person"))
-        if name and looks_like_name(name):
+        if name and looks_like_name(name) and (role or len(name.split()) >= 2):
             org = re.sub(r"^the\s+", "", of_org.group("org"))
             return Speaker(name=name, role=", ".join(part for part in (role, org) if part))
     if is_organisation(who):
@@ -181,6 +193,46 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
     if name:
         return Speaker(name=name, role=role)
     return None
+
+
+def _org_possessive(who: str) -> Speaker | None:
+    """ "The Maritime Union's Geoff Ames" -> Geoff Ames, role "Maritime Union"."""
+    match = _ORG_POSSESSIVE.match(who)
+    if not match:
+        return None
+    name = match.group("person")
+    if len(name.split()) < 2 or not looks_like_name(name):
+        return None  # "Org's chief executive Name" keeps its wording through the usual path
+    return Speaker(name=name, role=re.sub(r"(?:[\u2019']s|[\u2019'])$", "", match.group("org")))
+
+
+def _is_role_reference(phrase: str) -> bool:
+    """ "Lord Mayor", "official", "union's secretary": role words only, no name."""
+    words = [word.lower().strip(",.") for word in phrase.split()]
+    if not 1 <= len(words) <= 6 or words[-1] not in ROLE_WORDS:
+        return False
+    return not any(_NAME_TOKEN.match(word) and word not in ROLE_WORDS for word in phrase.split()
+                   if word[:1].isupper() and word.lower().strip(",.") not in ROLE_WORDS)
+
+
+_LEAD_SUBJECT = re.compile(
+    r"^(?:(?:[Tt]he|[Aa]n?)\s+[^,\x00]{1,60},\s+)?"
+    r"(?P<run>(?:(?:[A-Z\u00c0-\u024f][\w\u2019'.-]*|de|da|van|von|der|al|bin|ibn|la|le|du)\s+)"
+    r"{1,6}[A-Z\u00c0-\u024f][\w\u2019'-]+)"
+)
+
+
+def person_leading(sentence: str) -> str | None:
+    """The person a sentence opens on as its subject ("The vessel's owner, Mikkel
+    Østergaard, of …, denied" -> "Mikkel Østergaard"; "Fisher Tom Dee denied" -> "Tom Dee"),
+    so a "he said" after it means them; None when it opens on anything else."""
+    match = _LEAD_SUBJECT.match(sentence)
+    if not match:
+        return None
+    name, _role = split_role_and_name(match.group("run"))
+    if not name or len(name.split()) < 2 or not is_person_name(name):
+        return None
+    return name
 
 
 def _unnamed_source(who: str) -> str | None:

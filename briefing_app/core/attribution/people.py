@@ -11,51 +11,114 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core.attribution.names import clean_role, looks_like_name, split_role_and_name
-from briefing_app.core.attribution.word_lists import NOT_ORG_START, ROLE_WORDS
+from briefing_app.core.attribution.word_lists import (
+    HONORIFICS,
+    NOT_ORG_START,
+    ROLE_WORDS,
+    TITLES_BEFORE_FIRST_NAME,
+)
 from briefing_app.core.model import Speaker
 
 
 @dataclass
 class PeopleRegistry:
-    """People the article names, so surnames and pronouns resolve to a full name and role."""
+    """People the article names, so surnames, honorifics and role references resolve to a
+    full name and role.
+
+    Names are kept as the article first wrote them, honorifics aside ("Dr Ines Moreau" is
+    "Ines Moreau"); the first role given is kept, as later mentions tend to shorten it.
+    """
 
     roles: dict[str, str | None] = field(default_factory=dict)
-    by_surname: dict[str, list[str]] = field(default_factory=dict)
+    # Every token after a full name's first, lower-cased -> the full names holding it, so
+    # "Condori" finds "Ruperto Condori Huanca" and "Ní Bhriain" "Sorcha Ní Bhriain".
+    by_part: dict[str, list[str]] = field(default_factory=dict)
+    by_first: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, name: str, role: str | None) -> None:
-        """Record a person (or organisation) and the role the article gave them, if any."""
+        """Record a person (or organisation, or unnamed source) and the role given, if any."""
+        name = without_honorifics(name)
         if not name:
             return
         role = clean_role(role)
-        if name not in self.roles or (role and not self.roles[name]):
+        if name not in self.roles:
             self.roles[name] = role
+            tokens = name.split()
+            if len(tokens) >= 2 and tokens[0][:1].isupper():
+                self.by_first.setdefault(tokens[0], []).append(name)
+                for token in tokens[1:]:
+                    self.by_part.setdefault(token.lower(), []).append(name)
+        elif role and not self.roles[name]:
+            self.roles[name] = role
+
+    def full_names(self, name: str) -> list[str]:
+        """The full names a short mention may stand for: "Ames" or "Mr Ames" -> "Geoff Ames",
+        "de Búrca" -> "Tomás de Búrca", "Sir Anthony" -> "Anthony Velloway"; the mention
+        itself when it is a full name no longer one holds."""
+        name = without_honorifics(name)
         tokens = name.split()
-        if len(tokens) >= 2:
-            names = self.by_surname.setdefault(tokens[-1].lower(), [])
-            if name not in names:
-                names.append(name)
+        if not tokens:
+            return []
+        found = [
+            known
+            for known in self.by_part.get(tokens[-1].lower(), ())
+            if known != name and _holds_after_first(known.split(), tokens)
+        ]
+        if not found and len(tokens) == 1:
+            found = list(self.by_first.get(tokens[0], ()))
+        if not found and name in self.roles:
+            found = [name]
+        return found
 
     def resolve(self, speaker: Speaker) -> Speaker:
-        """Expand a bare surname to the full name given earlier and fill in a missing role."""
-        name = speaker.name
-        if name not in self.roles:
-            # "Fenwright" or "de la Tour": the one full name given earlier that ends so.
-            candidates = [
-                known
-                for known in self.by_surname.get(name.split()[-1].lower(), [])
-                if known.endswith(name) and known != name
-            ]
-            if not candidates and " " not in name:
-                # "Declan said", after "Declan Brannock" was introduced: a unique first name.
-                candidates = [known for known in self.roles if known.split()[0] == name]
-            if len(candidates) == 1:
-                name = candidates[0]
-        role = speaker.role or self.roles.get(name)
+        """Expand a short mention to the one full name given in the article (left as written
+        when none or several match) and fill in a missing role, or one the article gave in
+        fuller words earlier ("Rear Admiral" -> "Rear Admiral, flag officer commanding …")."""
+        candidates = self.full_names(speaker.name)
+        name = candidates[0] if len(candidates) == 1 else without_honorifics(speaker.name)
+        known = self.roles.get(name)
+        role = speaker.role
+        if known and (not role or (role.lower() in known.lower() and len(known) > len(role))):
+            role = known
         return Speaker.lean(name, role)
+
+    def with_role(self, reference: str) -> list[str]:
+        """Everyone whose role or unnamed description holds ``reference`` ("the Lord Mayor",
+        "the official"), in the order the article introduced them."""
+        wanted = re.sub(r"^(?:the|this|that)\s+", "", reference.strip(), flags=re.I).lower()
+        if not wanted:
+            return []
+        pattern = re.compile(rf"(?<!\w){re.escape(wanted)}(?!\w)")
+        return [
+            name
+            for name, role in self.roles.items()
+            if (role and pattern.search(role.lower()))
+            or (name[:1].islower() and pattern.search(name))
+        ]
 
     def names(self) -> list[str]:
         """Every full name known, longest first (so 'Ana Ruiz' wins over 'Ruiz')."""
         return sorted(self.roles, key=len, reverse=True)
+
+
+def without_honorifics(name: str) -> str:
+    """ "Mr Ames" -> "Ames", "Dr. Ines Moreau" -> "Ines Moreau", "Sir Anthony" -> "Anthony"."""
+    tokens = name.split()
+    while len(tokens) > 1 and (
+        tokens[0].lower() in HONORIFICS or tokens[0].lower() in TITLES_BEFORE_FIRST_NAME
+    ):
+        tokens = tokens[1:]
+    return " ".join(tokens)
+
+
+def _holds_after_first(known: list[str], mention: list[str]) -> bool:
+    """Whether the mention's tokens stand together in the known name after its first token."""
+    size = len(mention)
+    lowered = [token.lower() for token in mention]
+    return any(
+        [token.lower() for token in known[start : start + size]] == lowered
+        for start in range(1, len(known) - size + 1)
+    )
 
 
 # Both patterns open with a lookahead for a capital, which rules out most positions at once.
@@ -90,13 +153,16 @@ def _role_words_before(text: str, position: int) -> str | None:
     return " ".join(reversed(taken)) or None
 
 
-def register_people(text: str, surnames: set[str] | None = None) -> PeopleRegistry:
+def register_people(
+    text: str, surnames: set[str] | None = None, registry: PeopleRegistry | None = None
+) -> PeopleRegistry:
     """Collect the people an article names with roles ("Lucia Fenwright, the minister,").
 
     ``surnames`` (lower case), when given, limits the work to the people who matter: those
     whose last name is a quote speaker's, the only ones the registry is asked about.
+    ``registry``, when given, is added to (people it already holds keep their roles).
     """
-    registry = PeopleRegistry()
+    registry = registry if registry is not None else PeopleRegistry()
 
     def wanted(candidate: str) -> bool:
         if surnames is None:

@@ -134,6 +134,17 @@ def according_to(sentence: SpeechSentence) -> ShapeMatch | None:
     return ShapeMatch("according_to", match.group("who"), reported=not sentence.has_quote)
 
 
+# Where a second clause with its own subject begins: "The council votes in June, and Ruiz
+# said she would …".
+_CLAUSE_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas|so)|;)\s+")
+
+
+def _last_clause(who: str) -> str:
+    """The subject of the clause the verb belongs to (the text after the last clause break)."""
+    parts = _CLAUSE_BREAK.split(who)
+    return parts[-1] if len(parts) > 1 and parts[-1][:1].isupper() else who
+
+
 _LEAD_IN_VERB = re.compile(
     rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b(?P<between>[^\x00]*)\x00"
 )
@@ -147,11 +158,10 @@ def lead_in_verb(sentence: SpeechSentence) -> ShapeMatch | None:
     if not match:
         return None
     partial = not _NOTHING_BUT_LEAD_IN.match(match.group("between"))
-    return ShapeMatch("lead_in_verb", match.group("who"), partial=partial)
+    return ShapeMatch("lead_in_verb", _last_clause(match.group("who")), partial=partial)
 
 
 _REPORTED = re.compile(rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b")
-
 
 @shape("reported_speech")
 def reported_speech(sentence: SpeechSentence) -> ShapeMatch | None:
@@ -159,7 +169,9 @@ def reported_speech(sentence: SpeechSentence) -> ShapeMatch | None:
     if sentence.has_quote:
         return None
     match = _search(_REPORTED, sentence)
-    return ShapeMatch("reported_speech", match.group("who"), reported=True) if match else None
+    if not match:
+        return None
+    return ShapeMatch("reported_speech", _last_clause(match.group("who")), reported=True)
 
 
 _UNMARKED_SIGNOFF = re.compile(r"\S\s+[\u2014\u2013]\s*(?P<who>[^\u2014\u2013\x00]{2,120})$")

@@ -22,9 +22,14 @@ from briefing_app.core.attribution.speech import (
     outside_words,
     speech_sentences,
 )
-from briefing_app.core.attribution.word_lists import FILLER, PRONOUNS, SPEECH_VERB_PATTERN
+from briefing_app.core.attribution.word_lists import (
+    FILLER,
+    PRONOUNS,
+    SPEECH_VERB_PATTERN,
+    SPEECH_VERBS,
+)
 from briefing_app.core.model import Speaker
-from briefing_app.core.text.quotes import CLOSING_MARKS, SINGLE_CLOSING, quoted_spans
+from briefing_app.core.text.quotes import CLOSING_MARKS, QUOTE_MARKS, SINGLE_CLOSING, quoted_spans
 from briefing_app.core.text.words import WORD
 
 
@@ -81,12 +86,23 @@ def attribute_sentence(sentence: SpeechSentence) -> tuple[ShapeMatch, Speaker] |
     return None
 
 
+# What every shape rule needs at least one of: a quotation, a speech verb, "according to",
+# or a dash signing off.  A paragraph with none of them is narrative, whatever its sentences.
+_MAY_ATTRIBUTE = re.compile(
+    rf"[{QUOTE_MARKS}\x00\u2018\u2014\u2013]|(?i:\b(?:{SPEECH_VERBS}|according to)\b)"
+)
+
+
 @lru_cache(maxsize=2048)
 def paragraph_statements(paragraph: str) -> tuple[Statement, ...]:
     """The paragraph's statements in order; together they cover every speech sentence."""
+    if not paragraph.strip():
+        return ()
+    if _MAY_ATTRIBUTE.search(paragraph) is None:
+        return (Statement(0, len(paragraph), None, Voice.NARRATIVE),)
     statements: list[Statement] = []
     for sentence in speech_sentences(paragraph):
-        found = attribute_sentence(sentence)
+        found = attribute_sentence(sentence) if _MAY_ATTRIBUTE.search(sentence.outside) else None
         current = statements[-1] if statements else None
         if found is None:
             if current is not None:

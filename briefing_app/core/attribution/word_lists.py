@@ -249,7 +249,12 @@ GROUPS = frozenset(
     "neighbours neighbors members voters users customers sources insiders".split()
 )
 
-HONORIFICS = frozenset(("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "mr", "ms"))
+HONORIFICS = frozenset(
+    ("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "mr", "mrs", "ms", "mx")
+)
+# Titles kept in a speaker's role ("Sir Anthony Velloway": role "Sir") but not part of how
+# the article refers back to them ("Sir Anthony" is Anthony Velloway).
+TITLES_BEFORE_FIRST_NAME = frozenset(("sir", "dame"))
 
 FILLER = frozenset(
     "the a an in at on to of for and by with as during from after before this that told tells "

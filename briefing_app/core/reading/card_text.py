@@ -16,7 +16,12 @@ HEDGE_LABELS = {
     "reported": "Reported",
     "uncertain": "Uncertain",
 }
-KIND_LABELS = {ItemKind.CLAIM: "Claim", ItemKind.POINT: "Point", ItemKind.QUOTE: "Quote"}
+KIND_LABELS = {
+    ItemKind.CLAIM: "Claim",
+    ItemKind.POINT: "Point",
+    ItemKind.QUOTE: "Quote",
+    ItemKind.STATEMENT: "Reported statement",
+}
 
 
 def hedge_label(kind: str) -> str:
@@ -48,7 +53,8 @@ def describe_item(item: Item) -> str:
     parts = []
     if item.speaker is not None:
         who = item.speaker.name + (f", {item.speaker.role}" if item.speaker.role else "")
-        parts.append(f"Quote by {who}.")
+        told = "Reported statement by" if item.kind == ItemKind.STATEMENT else "Quote by"
+        parts.append(f"{told} {who}.")
     parts.append(item.text)
     parts.extend(f"{hedge_label(h.kind)}: {h.text}." for h in item.hedges)
     parts.append(evidence_label(item).capitalize() + ".")

@@ -1,0 +1,201 @@
+"""Who speaks where across a whole article: every paragraph's statements, speakers resolved.
+
+Why a pass over the whole article: one paragraph rarely says everything about its speaker.
+"Mr Ames says" needs the "Geoff Ames" named three paragraphs up, "she said" the person who
+spoke last (even when that person only reported something), "the Lord Mayor says" the person
+given that role, and a quote repeated in a summary section ("“We waited,” she said.") the
+attribution of the place in the body where the same words stand.  Paragraph parsing
+(statements.py) stays local and cacheable; this module reads them in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from briefing_app.core.attribution.names import person_leading
+from briefing_app.core.attribution.people import PeopleRegistry, register_people
+from briefing_app.core.attribution.statements import Statement, Voice, paragraph_statements
+from briefing_app.core.attribution.word_lists import ROLE_WORDS
+from briefing_app.core.model import Speaker
+from briefing_app.core.sharing import checkpoint
+from briefing_app.core.text.quotes import (
+    QUOTE_MARKS,
+    SINGLE_CLOSING,
+    SINGLE_OPENING,
+    quoted_spans,
+)
+
+_MARKS_AND_PUNCTUATION = QUOTE_MARKS + SINGLE_OPENING + SINGLE_CLOSING + " ,.;:?!\u2026"
+_PROBE_CHARS = 48  # enough of a quotation to find it again, short of where edits tend to fall
+_ROLE_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?P<role>.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A span of the article read as one paragraph; ``summary`` is True in the brief's own
+    sections (Why It Matters, Quotes, …), whose quotes restate the body's."""
+
+    start: int
+    end: int
+    summary: bool = False
+
+
+@dataclass(frozen=True)
+class PlacedStatement:
+    """A statement at its place in the article (absolute offsets), its speaker resolved."""
+
+    start: int
+    end: int
+    speaker: Speaker | None
+    voice: Voice
+    own_speaker: bool  # named in the statement itself (not carried over or looked up)
+
+    @property
+    def quotes(self) -> bool:
+        """True when the statement holds the speaker's words in quotation marks."""
+        return self.voice in (Voice.QUOTE, Voice.PARTIAL)
+
+
+class ArticleVoices:
+    """The resolved statements of every paragraph, in document order."""
+
+    def __init__(self, text: str, paragraphs: Sequence[Paragraph]) -> None:
+        self.text = text
+        self.paragraphs = list(paragraphs)
+        raw = []
+        for paragraph in self.paragraphs:
+            checkpoint()
+            raw.append(paragraph_statements(text[paragraph.start : paragraph.end]))
+        self.registry = _registry(text, raw)
+        self.placed = self._resolve(raw)
+        self._starts = [paragraph.start for paragraph in self.paragraphs]
+        self._look_up_repeated_quotes()
+
+    def statements_of(self, number: int) -> tuple[PlacedStatement, ...]:
+        """The resolved statements of paragraph ``number`` (its position in ``paragraphs``)."""
+        return self.placed[number]
+
+    def _resolve(self, raw: list[tuple[Statement, ...]]) -> list[tuple[PlacedStatement, ...]]:
+        placed: list[tuple[PlacedStatement, ...]] = []
+        last: Speaker | None = None
+        for paragraph, statements in zip(self.paragraphs, raw, strict=True):
+            resolved = []
+            for statement in statements:
+                own = statement.speaker is not None
+                if own:
+                    speaker = self._resolved(statement.speaker)
+                elif statement.needs_previous_speaker:
+                    speaker = self._lead_subject(paragraph.start, statement) or last
+                else:
+                    speaker = None
+                if speaker is not None and statement.voice is not Voice.NARRATIVE:
+                    last = speaker
+                resolved.append(
+                    PlacedStatement(
+                        paragraph.start + statement.start,
+                        paragraph.start + statement.end,
+                        speaker,
+                        statement.voice,
+                        own,
+                    )
+                )
+            placed.append(tuple(resolved))
+        return placed
+
+    def _lead_subject(self, offset: int, statement: Statement) -> Speaker | None:
+        """For “…,” he said after a sentence of this paragraph that opens on a person
+        ("The owner, Mikkel Østergaard, denied it. “…,” he said."), that person."""
+        if not statement.pronoun:
+            return None
+        start, end = offset + statement.start, offset + statement.end
+        quotes = quoted_spans(self.text[start:end])
+        lead = self.text[start : start + quotes[0][0]] if quotes else ""
+        name = person_leading(lead) if len(lead.split()) >= 3 else None
+        return self._resolved(Speaker(name=name)) if name else None
+
+    def _resolved(self, speaker: Speaker) -> Speaker:
+        reference = _ROLE_REFERENCE.match(speaker.name)
+        if reference and _is_role_phrase(reference.group("role")):
+            holders = self.registry.with_role(reference.group("role"))
+            if holders:
+                name = holders[-1]
+                return Speaker.lean(name, self.registry.roles.get(name))
+        return self.registry.resolve(speaker)
+
+    def _look_up_repeated_quotes(self) -> None:
+        """A quotation with no speaker of its own in a summary section takes the speaker of
+        the place in the body that holds the same words (as a reader would look there)."""
+        for number, paragraph in enumerate(self.paragraphs):
+            if not paragraph.summary:
+                continue
+            statements = list(self.placed[number])
+            changed = False
+            for position, statement in enumerate(statements):
+                if statement.own_speaker or statement.voice is Voice.NARRATIVE:
+                    continue
+                found = self._speaker_where_repeated(statement, number)
+                if found is not None and found != statement.speaker:
+                    statements[position] = PlacedStatement(
+                        statement.start, statement.end, found, statement.voice, False
+                    )
+                    changed = True
+            if changed:
+                self.placed[number] = tuple(statements)
+
+    def _speaker_where_repeated(self, statement: PlacedStatement, number: int) -> Speaker | None:
+        probe = self._probe(statement)
+        if probe is None:
+            return None
+        own = self.paragraphs[number]
+        at = self.text.find(probe)
+        while at != -1:
+            if not own.start <= at < own.end:
+                other = bisect_right(self._starts, at) - 1
+                if other >= 0 and not self.paragraphs[other].summary:
+                    for placed in self.placed[other]:
+                        if placed.start <= at < placed.end and placed.speaker is not None:
+                            return placed.speaker
+            at = self.text.find(probe, at + 1)
+        return None
+
+    def _probe(self, statement: PlacedStatement) -> str | None:
+        """The opening words of the statement's longest quotation, or None if too short to
+        be told apart from other text."""
+        quoted = _longest_quotation(self.text, statement.start, statement.end)
+        if quoted is None:
+            return None
+        words = quoted.strip(_MARKS_AND_PUNCTUATION)
+        if len(words.split()) < 4:
+            return None
+        return words[:_PROBE_CHARS]
+
+
+def _longest_quotation(text: str, start: int, end: int) -> str | None:
+    spans = quoted_spans(text[start:end])
+    if not spans:
+        return None
+    span_start, span_end = max(spans, key=lambda span: span[1] - span[0])
+    return text[start + span_start : start + span_end]
+
+
+def _is_role_phrase(phrase: str) -> bool:
+    words = phrase.split()
+    return 1 <= len(words) <= 6 and any(word.lower().strip(",.") in ROLE_WORDS for word in words)
+
+
+def _registry(text: str, raw: list[tuple[Statement, ...]]) -> PeopleRegistry:
+    """Everyone the article names: speakers as their own attributions give them (in
+    document order, so the first full mention wins), then the names and roles found in
+    running text, limited to people whose names speakers share."""
+    registry = PeopleRegistry()
+    surnames: set[str] = set()
+    for statements in raw:
+        for statement in statements:
+            if statement.speaker is None or _ROLE_REFERENCE.match(statement.speaker.name):
+                continue
+            registry.add(statement.speaker.name, statement.speaker.role)
+            surnames.update(token.lower() for token in statement.speaker.name.split()[-2:])
+    return register_people(text, surnames, registry)

@@ -1,0 +1,118 @@
+"""Speakers across a whole article: what a reader of the Quotes tab sees for each quote.
+
+Each article (tests/fixtures/wire-ferry-strike.txt and summary-pool-closure.txt) is written
+for this test in a newswire shape: honorific and surname mentions, pronouns paragraphs
+after the person was named, a role standing for a person, two speakers in one paragraph,
+paraphrase in the quotes section, and summary quotes that repeat the body's words without
+saying who spoke.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing_app.core.importer import import_path
+from briefing_app.core.model import Brief, Item, ItemKind, SectionKind
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def _brief(text: str, tmp_path: Path) -> Brief:
+    path = tmp_path / "wire.txt"
+    path.write_text(text, encoding="utf-8")
+    return import_path(path)
+
+
+def _item_with(brief: Brief, words: str) -> Item:
+    found = [item for item in brief.items() if words in item.text]
+    assert len(found) == 1, f"{len(found)} items hold {words!r}"
+    return found[0]
+
+
+def _who(brief: Brief, words: str) -> tuple[str | None, str | None]:
+    speaker = _item_with(brief, words).speaker
+    return (speaker.name, speaker.role) if speaker else (None, None)
+
+
+WIRE = (FIXTURES / "wire-ferry-strike.txt").read_text(encoding="utf-8")
+
+
+def test_an_honorific_and_surname_get_the_full_name_and_role_given_earlier(
+    tmp_path: Path,
+) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "waited since spring") == (
+        "Morwenna Tregear",
+        "Coastal Seafarers' Union",
+    )
+
+
+def test_a_quote_continued_in_the_next_paragraph_keeps_its_speaker(tmp_path: Path) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "roster cannot go on")[0] == "Morwenna Tregear"
+
+
+def test_a_pronoun_after_a_reported_statement_means_that_speaker(tmp_path: Path) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "lights are on")[0] == "Ivo Pellinen"
+
+
+def test_a_role_standing_for_a_person_resolves_to_them(tmp_path: Path) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "Forty extra buses") == ("Ottilie Brandvik", "Deputy Mayor")
+
+
+def test_he_said_after_a_sentence_about_someone_else_means_that_person(
+    tmp_path: Path,
+) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "engines were serviced")[0] == "Henrik Aalto-Sund"
+
+
+def test_a_person_of_a_police_force_is_a_person_with_a_title(tmp_path: Path) -> None:
+    brief = _brief(WIRE, tmp_path)
+    assert _who(brief, "take the train") == (
+        "Sunniva Rask",
+        "Chief Inspector, Lindholm Police",
+    )
+
+
+SUMMARY = (FIXTURES / "summary-pool-closure.txt").read_text(encoding="utf-8")
+
+
+def test_a_summary_quote_takes_the_speaker_of_the_same_words_in_the_body(
+    tmp_path: Path,
+) -> None:
+    brief = _brief(SUMMARY, tmp_path)
+    quotes = next(s for s in brief.sections if s.kind is SectionKind.QUOTES)
+    first = quotes.items[0]
+    assert first.kind is ItemKind.QUOTE
+    assert first.speaker is not None and first.speaker.name == "Agnes Whitlow"
+
+
+def test_paraphrase_in_the_quotes_section_is_a_reported_statement(tmp_path: Path) -> None:
+    brief = _brief(SUMMARY, tmp_path)
+    item = _item_with(brief, "report any risk")
+    assert item.kind is ItemKind.STATEMENT
+    assert item.speaker is not None and item.speaker.name == "Desmond Futa"
+    assert item.quote is None
+
+
+def test_two_speakers_in_one_paragraph_become_two_quote_items(tmp_path: Path) -> None:
+    brief = _brief(SUMMARY, tmp_path)
+    roof = _item_with(brief, "roof is safe")
+    told = _item_with(brief, "Nobody has told us")
+    assert roof is not told
+    assert roof.speaker is not None and roof.speaker.name == "Desmond Futa"
+    assert told.speaker is not None and told.speaker.name == "Rhian Oakes"
+    assert told.speaker.role == "club secretary"
+    assert "Nobody has told us" not in roof.text
+
+
+def test_a_reported_clause_after_another_clause_names_its_speaker(tmp_path: Path) -> None:
+    text = (
+        "Budget talks resume\n\nThe council votes on the budget in June, and Whitlow said "
+        "she would bring options in May.\n\n“I would rather find the money,” she said.\n"
+    )
+    brief = _brief(text.replace("Whitlow", "Agnes Whitlow"), tmp_path)
+    assert _who(brief, "rather find the money")[0] == "Agnes Whitlow"
