@@ -26,7 +26,7 @@ from briefing_app.core.attribution.word_lists import (
     FILLER,
     PRONOUNS,
     SPEECH_VERB_PATTERN,
-    SPEECH_VERBS,
+    SPEECH_VERB_WORDS,
 )
 from briefing_app.core.model import Speaker
 from briefing_app.core.text.quotes import CLOSING_MARKS, QUOTE_MARKS, SINGLE_CLOSING, quoted_spans
@@ -87,10 +87,20 @@ def attribute_sentence(sentence: SpeechSentence) -> tuple[ShapeMatch, Speaker] |
 
 
 # What every shape rule needs at least one of: a quotation, a speech verb, "according to",
-# or a dash signing off.  A paragraph with none of them is narrative, whatever its sentences.
-_MAY_ATTRIBUTE = re.compile(
-    rf"[{QUOTE_MARKS}\x00\u2018\u2014\u2013]|(?i:\b(?:{SPEECH_VERBS}|according to)\b)"
-)
+# or a dash signing off.  Text with none of them is narrative, whatever its sentences.
+_ATTRIBUTION_MARKS = re.compile(f"[{QUOTE_MARKS}{QUOTATION}\u2018\u2014\u2013]")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def may_attribute(text: str) -> bool:
+    """Whether any shape rule could find a speaker in the text (a cheap scan: a mark, or a
+    speech verb among its words, looked up in a set rather than by a regex alternation)."""
+    if _ATTRIBUTION_MARKS.search(text) is not None:
+        return True
+    lowered = text.lower()
+    return "according to" in lowered or not SPEECH_VERB_WORDS.isdisjoint(
+        _LOWER_WORD.findall(lowered)
+    )
 
 
 @lru_cache(maxsize=2048)
@@ -98,11 +108,11 @@ def paragraph_statements(paragraph: str) -> tuple[Statement, ...]:
     """The paragraph's statements in order; together they cover every speech sentence."""
     if not paragraph.strip():
         return ()
-    if _MAY_ATTRIBUTE.search(paragraph) is None:
+    if not may_attribute(paragraph):
         return (Statement(0, len(paragraph), None, Voice.NARRATIVE),)
     statements: list[Statement] = []
     for sentence in speech_sentences(paragraph):
-        found = attribute_sentence(sentence) if _MAY_ATTRIBUTE.search(sentence.outside) else None
+        found = attribute_sentence(sentence) if may_attribute(sentence.outside) else None
         current = statements[-1] if statements else None
         if found is None:
             if current is not None:
