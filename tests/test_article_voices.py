@@ -116,3 +116,16 @@ def test_a_reported_clause_after_another_clause_names_its_speaker(tmp_path: Path
     )
     brief = _brief(text.replace("Whitlow", "Agnes Whitlow"), tmp_path)
     assert _who(brief, "rather find the money")[0] == "Agnes Whitlow"
+
+
+def test_an_article_without_a_headline_is_titled_by_its_first_sentence(tmp_path: Path) -> None:
+    text = (
+        "Ferry operators and the seafarers' union agreed late on Sunday to a two-year pay deal "
+        "that ends a strike which had stranded island commuters for nine days. Talks resume.\n\n"
+        "“It is a fair deal,” Morwenna Tregear said.\n"
+    )
+    brief = _brief(text, tmp_path)
+    assert brief.title.startswith("Ferry operators and the seafarers' union agreed")
+    assert brief.title.endswith("\u2026") and len(brief.title) <= 101
+    assert brief.title[:-1] in text and text[len(brief.title) - 1] == " "  # a word boundary
+    assert "wire" not in brief.title.lower()

@@ -358,7 +358,8 @@ def test_caps_headings_with_colons_numbered_lists_and_dash_attribution_lines() -
 def test_byline_first_and_labels_alone_on_their_lines() -> None:
     brief = import_path(FIXTURES / "byline-first-labels-alone.txt")
     assert brief.source.author == "Jane Doe"
-    assert brief.title == "Byline first labels alone"  # from the file name, not the byline
+    # no headline line: the first sentence, not the byline and not the file name
+    assert brief.title == "City approves new transit tax of 0.5% after long debate."
     assert brief.source.published == "Nov. 20, 2026"
     assert outline(brief) == [(LEDE, 1), (WHY, 2), (QUOTES, 2), (NEXT, 1)]
     assert speakers(brief) == [("Lisa Grant", "Mayor"), ("Taxpayers Association", None)]

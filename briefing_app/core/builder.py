@@ -38,6 +38,7 @@ from briefing_app.core.text.facts import figures_for_model
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quotation, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
+from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.text_index import TextIndex
 
 BULLET_PREFIX = "\u2022 "
@@ -159,13 +160,29 @@ def build_brief(
         warnings.append("no recognised sections; everything is in the Overview")
     brief = Brief(
         id=content_id(text),
-        title=document.title or fallback_title,
+        title=document.title or title_from_first_sentence(text) or fallback_title,
         source=document.source,
         article=Article(text=text, format=document.format),
         sections=brief_sections,
         warnings=warnings,
     )
     return brief, index
+
+
+_TITLE_LIMIT = 100
+
+
+def title_from_first_sentence(text: str) -> str:
+    """A title for an article with no headline line: its first sentence, shortened at a word
+    boundary (with an ellipsis) when longer than a title bar can show."""
+    first_paragraph = text.lstrip().split("\n", 1)[0].strip()
+    spans = sentence_spans(first_paragraph)
+    sentence = first_paragraph[spans[0][0] : spans[0][1]] if spans else first_paragraph
+    sentence = sentence.strip().removeprefix(BULLET_PREFIX).strip()
+    if len(sentence) <= _TITLE_LIMIT:
+        return sentence
+    cut = sentence[: _TITLE_LIMIT + 1].rsplit(None, 1)[0].rstrip(" ,;:\u2014\u2013-")
+    return cut + "\u2026"
 
 
 def _clean_blocks(blocks: list[Block]) -> list[Block]:
