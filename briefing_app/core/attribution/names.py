@@ -252,6 +252,8 @@ def _speaker_from_parts(who: str) -> Speaker | None:
     """ "Name, role", "Role Name, more role", "the port's director, Amara Okafor", "Roe, 54,
     a nurse", with clauses ("who voted against it", "after the vote") left out."""
     parts = [part.strip() for part in who.split(",") if part.strip()]
+    while len(parts) > 1 and _CLAUSE_START.match(parts[0]) and parts[0][:1].isupper():
+        parts = parts[1:]  # "At the terminal, nurse Hamish Tully": where, then who
     first, rest = parts[0], [p for p in parts[1:] if not _CLAUSE_START.match(p)]
     rest = [part for part in rest if not re.fullmatch(r"\d{1,3}", part)]  # an age
     first = _CLAUSE_AFTER_NAME.sub("", first)

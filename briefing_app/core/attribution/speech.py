@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from briefing_app.core.text.quotes import QUOTE_MARKS, SINGLE_CLOSING, quoted_spans
 from briefing_app.core.text.sentences import sentence_spans
@@ -49,6 +50,10 @@ def speech_sentences(paragraph: str) -> list[SpeechSentence]:
     """The paragraph's speech sentences in order, covering all of its text."""
     quotes = quoted_spans(paragraph)
     spans = _merged_across_quotes(sentence_spans(paragraph), quotes)
+    if len(quotes) >= 2:
+        spans = [
+            part for span in spans for part in _split_between_speakers(paragraph, span, quotes)
+        ]
     if not spans and paragraph.strip():
         spans = [(0, len(paragraph))]
     sentences = []
@@ -58,6 +63,36 @@ def speech_sentences(paragraph: str) -> list[SpeechSentence]:
             SpeechSentence(start, end, inside, outside_words(paragraph, start, end, inside))
         )
     return sentences
+
+
+# A clause break between two quotations: "A said “…”, while B told reporters: “…”".
+_CLAUSE_BREAK = re.compile(r",\s+(?:while|whereas|but|and)\s+|;\s+")
+
+
+def _split_between_speakers(
+    paragraph: str, span: tuple[int, int], quotes: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """A sentence holding two quotations, each with its own attribution clause, as two
+    speech sentences: the clause after the break names a new speaker before its quotation
+    (a capitalised word before a speech verb or a colon), so each quote keeps its own."""
+    start, end = span
+    inside = [(s, e) for s, e in quotes if s >= start and e <= end]
+    if len(inside) < 2:
+        return [span]
+    for first, second in pairwise(inside):
+        gap = paragraph[first[1] : second[0]]
+        for match in _CLAUSE_BREAK.finditer(gap):
+            clause = gap[match.end() :]
+            if _NAMES_SPEAKER.search(clause):
+                cut = first[1] + match.start()
+                after = first[1] + match.end()
+                return [(start, cut), *_split_between_speakers(paragraph, (after, end), quotes)]
+    return [span]
+
+
+_NAMES_SPEAKER = re.compile(
+    r"\b(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|replied|replies)\b|:\s*$"
+)
 
 
 def _merged_across_quotes(
