@@ -111,6 +111,22 @@ def test_card_body_adds_quote_marks_only_when_missing() -> None:
     assert card_body(marked) == marked.text
 
 
+def test_a_reported_statement_card_says_so_and_never_wears_quote_marks(
+    window: MainWindow,
+) -> None:
+    statement = Item(
+        id="s",
+        kind="statement",
+        text="Futa said the survey team would report any risk at once.",
+        speaker={"name": "Desmond Futa", "role": "Parks officer"},
+    )
+    delegate: CardDelegate = window.items_pane.view_at(0).delegate
+    layout = delegate.layout_card(statement, 400)
+    assert [label for _, label, _ in layout.badges] == ["Reported statement"]
+    assert card_body(statement) == statement.text  # no quote marks added
+    assert describe_item(statement).startswith("Reported statement by Desmond Futa")
+
+
 def test_widgets_carry_accessible_names_and_descriptions(window: MainWindow) -> None:
     window.find_bar.open()
     interactive = (QAbstractButton, QLineEdit, QTabWidget)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from briefing_app.core.model import Item
+from briefing_app.core.model import Item, ItemKind
 from briefing_app.core.reading.card_text import KIND_LABELS, card_body, evidence_label, hedge_label
 from briefing_app.core.reading.link_words import LinkChip, link_chips
 from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
@@ -155,9 +155,16 @@ class CardDelegate(QStyledItemDelegate):
                 y += role_h + 1
             y += GAP
         badge_h = self._metrics["badge"].height() + 4
-        if item.hedges or item.speaker is None:
+        reported = item.kind == ItemKind.STATEMENT
+        if item.hedges or item.speaker is None or reported:
             bx = x
             seen: set[str] = set()
+            if reported:  # someone's words without quotation marks: say so, in plain sight
+                label = KIND_LABELS[ItemKind.STATEMENT]
+                w = self._advance("badge", label) + 14
+                layout.badges.append((QRect(bx, y, w, badge_h), label, "reported"))
+                bx += w + GAP
+                seen.add(hedge_label("reported"))
             for hedge in item.hedges:
                 label = hedge_label(hedge.kind)
                 if label in seen:
