@@ -86,6 +86,14 @@ _LOWER_ORG = re.compile(
 )
 
 
+# A clause that says what someone does, kept as their role when the article gives no other
+# ("Tomás de Búrca, who chairs the fishermen's co-operative, said").
+_DESCRIBING_CLAUSE = re.compile(
+    r"^who\s+(?:chairs|leads|heads|runs|owns|manages|directs|teaches|represents|coaches|"
+    r"founded|co-founded|edits|advises|oversees|coordinates|organises|organizes)\b"
+)
+
+
 def clean_role(role: str | None) -> str | None:
     """Trim what is not a role: a dateline, an age, a leading article or "from", an
     honorific, a relative clause, a possessive's "'s"."""
@@ -105,7 +113,9 @@ def clean_role(role: str | None) -> str | None:
     words = [word for word in role.split() if word.lower() not in HONORIFICS]
     role = " ".join(words).strip(" ,;:")
     role = re.sub(r"[\u2019']s$", "", role)  # "The union's Geoff Ames" -> "union"
-    if not role or role.isdigit() or re.match(r"^(?:who|whose|which|that)\b", role, re.I):
+    if not role or role.isdigit():
+        return None
+    if re.match(r"^(?:who|whose|which|that)\b", role, re.I) and not _DESCRIBING_CLAUSE.match(role):
         return None
     return role
 
@@ -260,7 +270,8 @@ def _speaker_from_parts(who: str) -> Speaker | None:
     if len(first.split()) > 12:
         return None
     if looks_like_name(first):
-        return Speaker(name=first, role=", ".join(rest) or None)
+        described = [part for part in parts[1:] if _DESCRIBING_CLAUSE.match(part)]
+        return Speaker(name=first, role=", ".join(rest) or (described[:1] or [None])[0])
     if rest and looks_like_name(rest[0]) and len(rest) == 1:
         # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
         return Speaker(name=rest[0], role=first if looks_like_role(first) else None)
