@@ -8,7 +8,9 @@ again, and memory must stay bounded on the largest files we accept.  So, per siz
 * ``import (in-process)``: decode + import + link, caches cleared first (a cold import);
 * ``import beyond CLI start``: ``briefing-app import FILE -o OUT`` minus
   ``briefing-app schema`` (the same start-up: interpreter, pydantic, the model), as a user
-  measures it with ``time``; its peak resident memory comes from the kernel (``wait4``);
+  measures it with ``time``; its peak resident memory comes from the kernel (``wait4``,
+  asked by a small launcher process: a child of this bench would report the bench's own
+  peak, which Linux carries across exec);
 * ``re-open JSON``: ``import_path`` on the written ``.brief.json`` (parse, validate, check
   the anchors — no re-link when they hold), as the window opens a saved brief;
 * with ``--tracemalloc``, the peak of Python allocations during an in-process import.
