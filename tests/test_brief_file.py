@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 
 from briefing_app.core import restore
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.export.brief_json import brief_json_pieces
 from briefing_app.core.importer import import_path, import_text
-from briefing_app.core.model import Brief, LinkReason
+from briefing_app.core.model import Article, Brief, LinkReason, Section, SectionKind
 from briefing_app.core.readers import brief_json
 from briefing_app.core.readers.brief_json import parse_brief_json
 
@@ -29,6 +30,25 @@ def test_a_brief_written_by_the_earlier_version_loads_and_is_written_back_unchan
     saved = (SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8")
     brief = import_text(saved, name="harbour-strike.brief.json", fmt="brief-json")
     assert brief.model_dump_json(indent=2) + "\n" == saved
+
+
+@pytest.mark.parametrize(
+    "brief",
+    [
+        import_path(SAMPLES / "harbour-strike.txt"),
+        Brief(id="no-sections", article=Article(text="One line.\nAnd a “quoted” one.")),
+        Brief(
+            id="empty-section",
+            article=Article(text="x"),
+            sections=[Section(kind=SectionKind.LEDE), Section(kind=SectionKind.OTHER)],
+            warnings=["a warning"],
+        ),
+    ],
+    ids=["sample", "no-sections", "empty-sections"],
+)
+def test_the_file_written_in_pieces_is_the_one_model_dump_json_gives(brief: Brief) -> None:
+    written = b"".join(brief_json_pieces(brief))
+    assert written == (brief.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
 def test_written_items_keep_the_anchors_list_with_every_legacy_field() -> None:

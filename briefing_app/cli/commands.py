@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.arguments import parse_window_size
-from briefing_app.core.atomic_write import write_text_atomically
+from briefing_app.core.atomic_write import write_atomically
 from briefing_app.core.export.wording import count_of
 
 if TYPE_CHECKING:
@@ -25,10 +25,6 @@ EXIT_OK = 0
 FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
 
 
-def _brief_json(brief: Brief) -> str:
-    return brief.model_dump_json(indent=2) + "\n"
-
-
 def _print_warnings(path: Path, brief: Brief) -> None:
     for warning in brief.warnings:
         print(f"warning: {path}: {warning}", file=sys.stderr)
@@ -36,15 +32,17 @@ def _print_warnings(path: Path, brief: Brief) -> None:
 
 def import_command(options: argparse.Namespace) -> int:
     """``import PATH [-o OUT]``: the brief JSON to OUT (written whole) or to stdout."""
+    from briefing_app.core.export.brief_json import write_brief_json
     from briefing_app.core.importer import import_path
 
     brief = import_path(options.path)
     _print_warnings(options.path, brief)
-    payload = _brief_json(brief)
+    # Written in pieces: the whole JSON, 16 times the article, would be the largest thing
+    # the command ever holds.
     if options.output is None or str(options.output) == "-":
-        sys.stdout.write(payload)
+        _write_json_to_stdout(brief)
     else:
-        write_text_atomically(options.output, payload)
+        write_atomically(options.output, lambda stream: write_brief_json(brief, stream))
         sections = count_of(len(brief.sections), "section")
         print(
             f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}",
@@ -53,13 +51,32 @@ def import_command(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _write_json_to_stdout(brief: Brief) -> None:
+    """The brief JSON to stdout in pieces, as bytes (through the text layer only when
+    stdout has no binary one)."""
+    from briefing_app.core.export.brief_json import brief_json_pieces
+
+    sys.stdout.flush()
+    binary = getattr(sys.stdout, "buffer", None)
+    for piece in brief_json_pieces(brief):
+        if binary is None:
+            sys.stdout.write(piece.decode("utf-8"))
+        else:
+            binary.write(piece)
+    if binary is not None:
+        binary.flush()
+
+
 def show_command(options: argparse.Namespace) -> int:
     """``show PATH [--json]``: the readable outline, or the brief JSON."""
     from briefing_app.core.export.outline import render_outline
     from briefing_app.core.importer import import_path
 
     brief = import_path(options.path)
-    sys.stdout.write(_brief_json(brief) if options.json else render_outline(brief))
+    if options.json:
+        _write_json_to_stdout(brief)
+    else:
+        sys.stdout.write(render_outline(brief))
     return EXIT_OK
 
 

@@ -11,18 +11,27 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from briefing_app.core.errors import BriefInputError
 
 
 def write_bytes_atomically(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the whole new one."""
+    write_atomically(path, lambda stream: stream.write(data))
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], object]) -> None:
+    """Call ``write`` with a binary stream whose contents replace ``path`` in one step once
+    it returns (readers see the old file or the whole new one).  Why a callback: a large
+    output can then be written in pieces, never held whole in memory."""
     target = Path(os.path.realpath(path))
     if target.exists() and not target.is_file():
         if target.is_dir():
             raise BriefInputError(path, "is a directory")
-        _write_directly(path, target, data)
+        _write_directly(path, target, write)
         return
     folder = target.parent
     if not folder.is_dir():
@@ -33,7 +42,7 @@ def write_bytes_atomically(path: Path, data: bytes) -> None:
         raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
     try:
         with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+            write(stream)
         os.chmod(temp_name, _usual_mode(target))  # mkstemp makes 0600
         os.replace(temp_name, target)
     except OSError as exc:
@@ -49,10 +58,10 @@ def write_text_atomically(path: Path, text: str) -> None:
     write_bytes_atomically(path, text.encode("utf-8"))
 
 
-def _write_directly(path: Path, target: Path, data: bytes) -> None:
+def _write_directly(path: Path, target: Path, write: Callable[[BinaryIO], object]) -> None:
     try:
         with target.open("wb") as stream:
-            stream.write(data)
+            write(stream)
     except OSError as exc:
         raise BriefInputError(path, f"cannot write: {exc.strerror or exc}") from exc
 
