@@ -129,3 +129,30 @@ def test_an_article_without_a_headline_is_titled_by_its_first_sentence(tmp_path:
     assert brief.title.endswith("\u2026") and len(brief.title) <= 101
     assert brief.title[:-1] in text and text[len(brief.title) - 1] == " "  # a word boundary
     assert "wire" not in brief.title.lower()
+
+
+COUNCIL = (FIXTURES / "council-flood-barrier.txt").read_text(encoding="utf-8")
+
+
+def test_a_pronoun_quote_after_a_narrative_sentence_about_a_person_is_theirs(
+    tmp_path: Path,
+) -> None:
+    brief = _brief(COUNCIL, tmp_path)
+    assert _who(brief, "Every one of those letters") == ("Ingrid Solberg", "Mayor")
+
+
+def test_the_mayor_after_a_leading_clause_is_the_mayor_named_earlier(tmp_path: Path) -> None:
+    brief = _brief(COUNCIL, tmp_path)
+    assert _who(brief, "not waiting for another flood") == ("Ingrid Solberg", "Mayor")
+
+
+def test_a_capitalised_particle_surname_is_the_person_introduced_with_it(
+    tmp_path: Path,
+) -> None:
+    brief = _brief(COUNCIL, tmp_path)
+    assert _who(brief, "three weeks of trade")[0] == "Ruben de Haan"
+
+
+def test_a_peerage_title_is_a_title_not_part_of_the_name(tmp_path: Path) -> None:
+    brief = _brief(COUNCIL, tmp_path)
+    assert _who(brief, "cheaper than rebuilding") == ("Judith Fenwick", "Baroness")

@@ -9,6 +9,7 @@ the article-wide register of people.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from briefing_app.core.attribution.speech import ABBREVIATION_DOT
@@ -142,10 +143,20 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
     return Speaker(name=name, role=clean_role(speaker.role))
 
 
+def _without_leading_clauses(who: str) -> str:
+    """ "At a hearing on Tuesday night, Okafor" -> "Okafor"; "Speaking to reporters, the
+    mayor" -> "the mayor": where and when come first, then who."""
+    parts = who.split(",")
+    while len(parts) > 1 and parts[0][:1].isupper() and _CLAUSE_START.match(parts[0]):
+        parts = parts[1:]
+    return ",".join(parts).strip()
+
+
 def _trimmed(phrase: str) -> str:
     """The phrase without what surrounds a speaker: punctuation, a leading conjunction, "a
     statement from", "told Outlet", a trailing verb or circumstance."""
     who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
+    who = _without_leading_clauses(who)
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
     who = re.sub(rf"\s+{SPEECH_VERB_PATTERN}$", "", who)
     who = re.sub(r"^(?:and|but|as|while|so|yet|meanwhile|later|instead),?\s+", "", who,
@@ -243,6 +254,51 @@ def person_leading(sentence: str) -> str | None:
     if not name or len(name.split()) < 2 or not is_person_name(name):
         return None
     return name
+
+
+# A run of capitalised words (particles allowed inside) that may hold a person's name.  It
+# starts only at a word start and its repeats are bounded, so a long run of capitals costs
+# linear time.
+_PERSON_RUN = re.compile(
+    r"(?<![\w\u2019'.-])(?=[A-Z\u00c0-\u024f])"
+    r"(?:(?:(?:al-|el-)?[A-Z\u00c0-\u024f][\w\u2019'.-]{0,40}+"
+    r"|de|da|van|von|der|den|du|del|bin|ibn|la|le|ten|ter)[ \u00a0]{1,3}){1,5}"
+    r"(?:al-|el-)?[A-Z\u00c0-\u024f][\w\u2019'-]{0,40}+(?![\w\u2019'-])"
+)
+_RUN_LEAD = re.compile(
+    r"^(?:A|An|The|For|Among|At|In|On|By|As|With|When|After|Before|But|And|Asked|Meanwhile)\s+"
+)
+
+
+def named_runs(
+    text: str, wanted: Callable[[str], bool] | None = None
+) -> Iterator[tuple[int, str, str, str | None]]:
+    """Each person the text names with two or more names, in order: where the run of
+    capitalised words starts, the run as written, the name, and the title or role written
+    before it in the run ("Mayor Dolores Quintero").  ``wanted`` filters runs cheaply
+    before they are split."""
+    for match in _PERSON_RUN.finditer(text):
+        run = match.group(0)
+        if wanted is not None and not wanted(run):
+            continue
+        start = match.start()
+        pieces = re.split(r"(?<=\w{3}\.)\s+", run)  # "Lords. Judith Fenwick"
+        if len(pieces) > 1:
+            start += len(run) - len(pieces[-1])
+            run = pieces[-1]
+        lead = _RUN_LEAD.match(run)
+        if lead:
+            start += lead.end()
+            run = run[lead.end() :]
+        name, role = split_role_and_name(run)
+        if name and len(name.split()) >= 2 and is_person_name(name):
+            yield start, run, name, role
+
+
+def people_named(text: str) -> list[tuple[int, str, str | None]]:
+    """Every person the text names with two or more names, in order, with where the name
+    run starts and the title or role written before it ("Mayor Dolores Quintero")."""
+    return [(start, name, role) for start, _run, name, role in named_runs(text)]
 
 
 def _unnamed_source(who: str) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.attribution.names import clean_role, looks_like_name, split_role_and_name
+from briefing_app.core.attribution.names import clean_role, named_runs
 from briefing_app.core.attribution.word_lists import (
     HONORIFICS,
     NOT_ORG_START,
@@ -121,14 +121,8 @@ def _holds_after_first(known: list[str], mention: list[str]) -> bool:
     )
 
 
-# Both patterns open with a lookahead for a capital, which rules out most positions at once.
-_APPOSITIVE = re.compile(
-    r"(?=[A-Z\u00c0-\u00de])(?P<name>(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]+\s){1,3}[A-Z\u00c0-\u00de][\w\u2019'\-]+),"
-    r"\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),"
-)
-_CAPITAL_RUN = re.compile(
-    r"(?=[A-Z\u00c0-\u00de])(?:[A-Z\u00c0-\u00de][\w\u2019'\-.]*\s){1,5}[A-Z\u00c0-\u00de][\w\u2019'\-]+"
-)
+# The role right after a name: "Judith Fenwick, a crossbench peer, said".
+_APPOSITIVE_ROLE = re.compile(r",\s(?P<role>(?:the |a |an )?[a-z][^,.;:\u201c\"]{2,80}?),")
 
 
 def _role_words_before(text: str, position: int) -> str | None:
@@ -170,21 +164,11 @@ def register_people(
         tokens = candidate.lower().split()
         return tokens[-1] in surnames or any(token in surnames for token in tokens[:-1])
 
-    for match in _APPOSITIVE.finditer(text):
-        name = match.group("name")
-        if wanted(name) and looks_like_name(name):
-            registry.add(name, match.group("role").strip())
-    for match in _CAPITAL_RUN.finditer(text):
-        if not wanted(match.group(0)):
-            continue
-        run = re.split(r"(?<=\w{3}\.)\s+", match.group(0))[-1]  # "Monday. Zipli" -> "Zipli"
-        run = re.sub(r"^(?:A|An|The)\s+", "", run)
-        name, role = split_role_and_name(run)
-        if not name or len(name.split()) < 2 or not looks_like_name(name):
-            continue
-        if role and not any(word.lower() in ROLE_WORDS for word in role.split()):
-            role = None
-        lowercase_role = _role_words_before(text, match.start())
-        role = " ".join(part for part in (lowercase_role, role) if part) or None
-        registry.add(name, role)
+    for position, run, name, title in named_runs(text, wanted):
+        after = _APPOSITIVE_ROLE.match(text, position + len(run))
+        lowercase_role = _role_words_before(text, position)
+        if title and not any(word.lower() in ROLE_WORDS for word in title.split()):
+            title = None
+        role = " ".join(part for part in (lowercase_role, title) if part) or None
+        registry.add(name, after.group("role").strip() if after else role)
     return registry

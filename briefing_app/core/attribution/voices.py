@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from briefing_app.core.attribution.names import person_leading
+from briefing_app.core.attribution.names import people_named, person_leading
 from briefing_app.core.attribution.people import PeopleRegistry, register_people
 from briefing_app.core.attribution.statements import Statement, Voice, paragraph_statements
 from briefing_app.core.attribution.word_lists import ROLE_WORDS
@@ -70,6 +70,7 @@ class ArticleVoices:
             checkpoint()
             raw.append(paragraph_statements(text[paragraph.start : paragraph.end]))
         self.registry = _registry(text, raw)
+        self._people_in_text: list[tuple[int, str, str | None]] | None = None
         self.placed = self._resolve(raw)
         self._starts = [paragraph.start for paragraph in self.paragraphs]
         self._look_up_repeated_quotes()
@@ -81,16 +82,22 @@ class ArticleVoices:
     def _resolve(self, raw: list[tuple[Statement, ...]]) -> list[tuple[PlacedStatement, ...]]:
         placed: list[tuple[PlacedStatement, ...]] = []
         last: Speaker | None = None
+        before: tuple[int, Statement] | None = None  # the statement read just before
         for paragraph, statements in zip(self.paragraphs, raw, strict=True):
             resolved = []
             for statement in statements:
                 own = statement.speaker is not None
                 if own:
-                    speaker = self._resolved(statement.speaker)
+                    speaker = self._resolved(statement.speaker, paragraph.start + statement.start)
                 elif statement.needs_previous_speaker:
-                    speaker = self._lead_subject(paragraph.start, statement) or last
+                    speaker = (
+                        self._lead_subject(paragraph.start, statement)
+                        or self._introduced_in(before)
+                        or last
+                    )
                 else:
                     speaker = None
+                before = (paragraph.start, statement)
                 if speaker is not None and statement.voice is not Voice.NARRATIVE:
                     last = speaker
                 resolved.append(
@@ -116,14 +123,45 @@ class ArticleVoices:
         name = person_leading(lead) if len(lead.split()) >= 3 else None
         return self._resolved(Speaker(name=name)) if name else None
 
-    def _resolved(self, speaker: Speaker) -> Speaker:
+    def _introduced_in(self, before: tuple[int, Statement] | None) -> Speaker | None:
+        """For a quote with no attribution (or only "she said") right after narrative that
+        names someone ("Mayor Dolores Quintero opened the meeting." “…”), that person."""
+        if before is None or before[1].voice is not Voice.NARRATIVE:
+            return None
+        offset, statement = before
+        people = people_named(self.text[offset + statement.start : offset + statement.end])
+        if not people:
+            return None
+        _position, name, role = people[0]
+        self.registry.add(name, role)
+        return self._resolved(Speaker(name=name, role=role))
+
+    def _resolved(self, speaker: Speaker, at: int | None = None) -> Speaker:
         reference = _ROLE_REFERENCE.match(speaker.name)
         if reference and _is_role_phrase(reference.group("role")):
-            holders = self.registry.with_role(reference.group("role"))
+            role = reference.group("role")
+            holders = self.registry.with_role(role)
+            if not holders and at is not None:
+                holders = self._named_with_role_before(role, at)
             if holders:
                 name = holders[-1]
                 return Speaker.lean(name, self.registry.roles.get(name))
         return self.registry.resolve(speaker)
+
+    def _named_with_role_before(self, role: str, at: int) -> list[str]:
+        """People named before ``at`` with ``role`` written before their name ("Mayor
+        Dolores Quintero" for "the mayor"), recorded in the registry as found."""
+        if self._people_in_text is None:
+            self._people_in_text = people_named(self.text)
+        wanted = role.lower()
+        holders = []
+        for position, name, given in self._people_in_text:
+            if position >= at:
+                break
+            if given and wanted in given.lower():
+                self.registry.add(name, given)
+                holders.append(name)
+        return holders
 
     def _look_up_repeated_quotes(self) -> None:
         """A quotation with no speaker of its own in a summary section takes the speaker of
