@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.core.builder import GATHERED_QUOTES_TITLE
 from briefing_app.core.importer import import_path
 from briefing_app.core.model import Brief, Item, ItemKind, SectionKind
 
@@ -23,8 +24,18 @@ def _brief(text: str, tmp_path: Path) -> Brief:
     return import_path(path)
 
 
+def _body_items(brief: Brief) -> list[Item]:
+    """The items of the article's own sections (the gathered Quotes tab repeats quotes)."""
+    return [
+        item
+        for section in brief.sections
+        if section.title != GATHERED_QUOTES_TITLE
+        for item in section.items
+    ]
+
+
 def _item_with(brief: Brief, words: str) -> Item:
-    found = [item for item in brief.items() if words in item.text]
+    found = [item for item in _body_items(brief) if words in item.text]
     assert len(found) == 1, f"{len(found)} items hold {words!r}"
     return found[0]
 
@@ -156,3 +167,46 @@ def test_a_capitalised_particle_surname_is_the_person_introduced_with_it(
 def test_a_peerage_title_is_a_title_not_part_of_the_name(tmp_path: Path) -> None:
     brief = _brief(COUNCIL, tmp_path)
     assert _who(brief, "cheaper than rebuilding") == ("Judith Fenwick", "Baroness")
+
+
+def _quotes_tab(brief: Brief) -> list[Item]:
+    return [item for s in brief.sections if s.kind is SectionKind.QUOTES for item in s.items]
+
+
+def test_wire_copy_without_section_labels_lists_its_quotes_under_quotes(tmp_path: Path) -> None:
+    brief = _brief(WIRE, tmp_path)
+    quotes = _quotes_tab(brief)
+    assert [s.title for s in brief.sections if s.kind is SectionKind.QUOTES] == [
+        GATHERED_QUOTES_TITLE
+    ]
+    assert all(item.kind is ItemKind.QUOTE for item in quotes)
+    speakers = [item.speaker.name if item.speaker else None for item in quotes]
+    assert speakers[:4] == ["Morwenna Tregear"] * 2 + ["Ivo Pellinen", "Ottilie Brandvik"]
+    assert "Sunniva Rask" in speakers
+    # the same words, the same speaker as in the Overview
+    for item in quotes:
+        body = _item_with(brief, item.text[:40])
+        assert body.speaker == item.speaker
+
+
+def test_gathered_quotes_leave_out_the_scene_setting_and_scare_quotes(tmp_path: Path) -> None:
+    text = (
+        "Toll bridge fares rise\n\n"
+        "The so-called \u201cfair fare\u201d plan takes effect in June.\n\n"
+        "Drivers queued for an hour on Friday. \u201cIt is daylight robbery,\u201d said "
+        "Petra Lindgren, a courier who crosses the bridge four times a day.\n"
+    )
+    brief = _brief(text, tmp_path)
+    quotes = _quotes_tab(brief)
+    assert [item.text for item in quotes] == [
+        "\u201cIt is daylight robbery,\u201d said Petra Lindgren, a courier who crosses the "
+        "bridge four times a day."
+    ]
+    assert brief.warnings == [
+        "no recognised sections; the article is in the Overview and its quotes under Quotes"
+    ]
+
+
+def test_a_brief_with_its_own_quotes_section_gets_no_gathered_one(tmp_path: Path) -> None:
+    brief = _brief(SUMMARY, tmp_path)
+    assert GATHERED_QUOTES_TITLE not in [section.title for section in brief.sections]

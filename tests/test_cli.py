@@ -38,7 +38,9 @@ ENTRY_POINTS = {
     "script": [str(SCRIPT)],
 }
 UNDECODABLE = b"\x81\x8d\x8f\x90\x9d"
-NO_SECTIONS = "no recognised sections; everything is in the Overview"  # the importer's warning
+NO_SECTIONS = (  # the importer's warning
+    "no recognised sections; the article is in the Overview and its quotes under Quotes"
+)
 SAMPLE_SPEAKERS = (
     "Amara Okafor",
     "Desmond Achterberg",
@@ -263,7 +265,7 @@ def test_counts_of_one_are_singular_everywhere(cli: Run, in_dir: Path, out_dir: 
     source.write_text(ONE_PARAGRAPH, encoding="utf-8")
     target = out_dir / "one.brief.json"
     assert cli("import", source, "-o", target).err.splitlines() == [
-        f"warning: {source}: {NO_SECTIONS}",
+        f"warning: {source}: no recognised sections; the article is in the Overview",
         f"wrote {target}: 1 section, 1 item",
     ]
     shown = cli("show", target).out.splitlines()
@@ -309,7 +311,7 @@ def test_validate_of_an_article_repeats_its_import_warnings(cli: Run) -> None:
     result = cli("validate", source)
     assert result.status == 0
     assert result.err == f"warning: {source}: {NO_SECTIONS}\n"
-    assert result.out.startswith(f"ok: {source}: plain-text article that imports as 1 section,")
+    assert result.out.startswith(f"ok: {source}: plain-text article that imports as 2 sections,")
 
 
 def test_reimport_keeps_section_and_item_ids(cli: Run, out_dir: Path) -> None:
@@ -335,8 +337,9 @@ def test_no_sections_imports_into_lede_with_a_warning(cli: Run, out_dir: Path) -
     warnings = [line for line in result.err.splitlines() if line.startswith("warning:")]
     assert warnings == [f"warning: {source}: {NO_SECTIONS}"]
     brief = read_brief(target)
-    assert section_kinds(brief) == ["lede"]
+    assert section_kinds(brief) == ["lede", "quotes"]
     assert len(brief.sections[0].items) == 3  # the article's three paragraphs, none lost
+    assert [item.speaker.name for item in brief.sections[1].items] == ["Marta Kowalczyk"]
     assert brief.sections[0].items[0].text.startswith("A small bakery in the market town")
 
 

@@ -307,8 +307,10 @@ def test_utf16_with_bom() -> None:
 
 def test_no_recognised_sections_goes_to_the_lede_with_a_warning() -> None:
     brief = import_path(FIXTURES / "no-sections.txt")
-    assert [s.kind for s in brief.sections] == [LEDE]
-    assert brief.warnings == ["no recognised sections; everything is in the Overview"]
+    assert [s.kind for s in brief.sections] == [LEDE, QUOTES]
+    assert brief.warnings == [
+        "no recognised sections; the article is in the Overview and its quotes under Quotes"
+    ]
     assert [item.text.split(",")[0] for item in brief.sections[0].items] == [
         "A small bakery in the market town of Wrexley has been named the best in the county for "
         "the third year running",

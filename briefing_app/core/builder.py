@@ -51,6 +51,8 @@ _ID_PREFIX = {
     SectionKind.OTHER: "other",
 }
 _BODY_SECTIONS = (SectionKind.LEDE, SectionKind.OTHER)
+# The title of the quotes section gathered from the article body when the brief has none.
+GATHERED_QUOTES_TITLE = "Quotes in the article"
 _ATTRIBUTION_LINE = re.compile(r"^[\u2014\u2013-]{1,2}\s*\S")
 
 
@@ -154,10 +156,19 @@ def build_brief(
         for section in sections
         if section.items or section.kind is not SectionKind.LEDE
     ]
-    _assign_ids(brief_sections)
     warnings = list(document.warnings)
-    if not any(section.kind is not SectionKind.LEDE for section in brief_sections):
-        warnings.append("no recognised sections; everything is in the Overview")
+    unsectioned = not any(section.kind is not SectionKind.LEDE for section in brief_sections)
+    gathered = None
+    if not any(section.kind is SectionKind.QUOTES for section in brief_sections):
+        gathered = _quotes_in_body(sections, index)
+        if gathered.items:
+            brief_sections.append(gathered)
+    if unsectioned:
+        warnings.append(
+            "no recognised sections; the article is in the Overview"
+            + (" and its quotes under Quotes" if gathered and gathered.items else "")
+        )
+    _assign_ids(brief_sections)
     brief = Brief(
         id=content_id(text),
         title=document.title or title_from_first_sentence(text) or fallback_title,
@@ -230,6 +241,39 @@ def _finish_section(draft: _DraftSection, index: TextIndex) -> Section:
         for start, end, statements in _parts_by_speaker(draft_item, text):
             items.append(_item(draft.kind, index, start, end, statements))
     return Section(kind=draft.kind, title=draft.title, items=items)
+
+
+def _quotes_in_body(sections: list[_DraftSection], index: TextIndex) -> Section:
+    """For a brief without a quotes section (plain wire copy, most often): the article's own
+    quotations, one item per speaker's passage, so the Quotes tab shows who said what rather
+    than nothing.  Scare quotes and quoted titles inside narrative are left out."""
+    items: list[Item] = []
+    for draft in sections:
+        if draft.kind not in _BODY_SECTIONS:
+            continue
+        for draft_item in draft.items:
+            for start, end, statements in _parts_by_speaker(draft_item, index.text):
+                if not any(_is_spoken_quote(statement, index.text) for statement in statements):
+                    continue
+                spoken = [s for s in statements if s.voice is not Voice.NARRATIVE]
+                start = max(start, spoken[0].start)  # the scene-setting before is not theirs
+                while index.text[start].isspace():
+                    start += 1
+                items.append(_item(SectionKind.QUOTES, index, start, end, spoken))
+    return Section(kind=SectionKind.QUOTES, title=GATHERED_QUOTES_TITLE, items=items)
+
+
+def _is_spoken_quote(statement: PlacedStatement, text: str) -> bool:
+    """Someone's words in quotation marks: a quote whose speaker is known, or one with
+    nobody named that makes up most of its statement.  A short quoted phrase with nobody
+    speaking is a scare quote or a title ("the so-called “fair fare” plan")."""
+    if not statement.quotes:
+        return False
+    if statement.speaker is not None:
+        return True
+    words = text[statement.start : statement.end]
+    quoted = sum(end - start for start, end in quoted_spans(words))
+    return quoted * 2 >= len(words.strip())
 
 
 def _item(
