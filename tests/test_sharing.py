@@ -73,3 +73,22 @@ def test_only_the_thread_that_asked_pauses(monkeypatch: pytest.MonkeyPatch) -> N
     for thread in threads:
         thread.join()
     assert paused == ["sharing"] * 3
+
+
+def test_preparing_a_brief_for_the_window_keeps_the_collector_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.core.reading import document
+
+    brief = import_path(SAMPLES / "harbour-strike.txt")
+    seen: list[bool] = []
+    place = document.Paragraphs.place
+
+    def watching(self: document.Paragraphs, spans: list[tuple[int, int]]) -> object:
+        seen.append(gc.isenabled())
+        return place(self, spans)
+
+    monkeypatch.setattr(document.Paragraphs, "place", watching)
+    assert gc.isenabled()
+    document.prepare_document(brief)
+    assert seen and all(seen)  # the window's thread would collect as usual meanwhile

@@ -9,7 +9,6 @@ build.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,15 +48,10 @@ class ReadingDocument:
 
 
 def prepare_document(brief: Brief, path: Path | None = None) -> ReadingDocument:
-    """Index a brief for reading (safe to call off the GUI thread)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        index = SpanIndex(brief)
-        paragraphs = Paragraphs(paragraph_starts(brief.article.text), len(brief.article.text))
-        lanes = [(kind, paragraphs.place(spans)) for kind, spans in evidence_lanes(brief, index)]
-    finally:
-        if enabled:
-            gc.enable()
+    """Index a brief for reading (safe to call off the GUI thread: it changes no process-wide
+    state, so the collector stays on for the window's thread while a worker prepares)."""
+    index = SpanIndex(brief)
+    paragraphs = Paragraphs(paragraph_starts(brief.article.text), len(brief.article.text))
+    lanes = [(kind, paragraphs.place(spans)) for kind, spans in evidence_lanes(brief, index)]
     headings = {s.title.strip(): str(s.kind) for s in brief.sections if s.title.strip()}
     return ReadingDocument(brief, index, paragraphs, lanes, headings, path)
