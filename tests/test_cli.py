@@ -17,7 +17,6 @@ import os
 import subprocess
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from briefing_app.cli.arguments import parse_window_size
 from briefing_app.core import importer
 from briefing_app.core.model import Brief, SectionKind
 from briefing_app.core.readers.decoding import MAX_INPUT_BYTES
+from tests.conftest import Outcome, Run
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "samples" / "harbour-strike.txt"
@@ -49,30 +49,6 @@ SAMPLE_SPEAKERS = (
     "Lucia Fenwright",
     "Priya Venkataraman",
 )
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What a shell sees of one run: the exit status and both output streams."""
-
-    status: int
-    out: str
-    err: str
-
-
-Run = Callable[..., Outcome]
-
-
-@pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str]) -> Run:
-    """Run ``briefing-app ARGS`` in this process, as the entry points do."""
-
-    def run(*args: str | Path) -> Outcome:
-        status = main([str(arg) for arg in args])
-        captured = capsys.readouterr()
-        return Outcome(status, captured.out, captured.err)
-
-    return run
 
 
 def _headless_env() -> dict[str, str]:
@@ -123,20 +99,6 @@ def read_brief(path: Path) -> Brief:
 
 def section_kinds(brief: Brief) -> list[str]:
     return [section.kind.value for section in brief.sections]
-
-
-@pytest.fixture
-def out_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "out"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def in_dir(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
-    folder.mkdir()
-    return folder
 
 
 def _import_sample(cli: Run, out_dir: Path, source: Path = SAMPLE) -> Path:

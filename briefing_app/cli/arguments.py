@@ -24,6 +24,7 @@ MIN_SIZE = (200, 150)
 MAX_SIZE = (10_000, 10_000)
 _SIZE = re.compile(r"(-?\d+)\s*[xX\u00d7]\s*(-?\d+)")
 _MISSING = "the following arguments are required"
+_FORCE_HELP = "when the output is a symbolic link, replace the file it points to"
 
 
 class UsageError(Exception):
@@ -121,6 +122,7 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
     imp.add_argument(
         "-o", "--output", type=Path, help="write the brief JSON here (default: stdout)"
     )
+    imp.add_argument("--force", action="store_true", help=_FORCE_HELP)
 
     show = commands.add_parser("show", help="print a readable outline of a brief or article")
     show.add_argument("path", type=Path, nargs=path_count)
@@ -142,4 +144,5 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
     shot.add_argument(
         "--size", default=DEFAULT_SIZE, help=f"window size WIDTHxHEIGHT (default {DEFAULT_SIZE})"
     )
+    shot.add_argument("--force", action="store_true", help=_FORCE_HELP)
     return parser

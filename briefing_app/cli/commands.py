@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.arguments import parse_window_size
-from briefing_app.core.atomic_write import write_atomically
+from briefing_app.core.atomic_write import check_output_path, write_atomically
 from briefing_app.core.export.wording import count_of
 
 if TYPE_CHECKING:
@@ -35,14 +35,22 @@ def import_command(options: argparse.Namespace) -> int:
     from briefing_app.core.export.brief_json import write_brief_json
     from briefing_app.core.importer import import_path
 
+    to_stdout = options.output is None or str(options.output) == "-"
+    if not to_stdout:  # refused before the work, not after it
+        check_output_path(options.output, [options.path], replace_link=options.force)
     brief = import_path(options.path)
     _print_warnings(options.path, brief)
     # Written in pieces: the whole JSON, 16 times the article, would be the largest thing
     # the command ever holds.
-    if options.output is None or str(options.output) == "-":
+    if to_stdout:
         _write_json_to_stdout(brief)
     else:
-        write_atomically(options.output, lambda stream: write_brief_json(brief, stream))
+        write_atomically(
+            options.output,
+            lambda stream: write_brief_json(brief, stream),
+            [options.path],
+            replace_link=options.force,
+        )
         sections = count_of(len(brief.sections), "section")
         print(
             f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}",
@@ -130,6 +138,7 @@ def screenshot_command(options: argparse.Namespace) -> int:
         select=options.select,
         theme=options.theme,
         size=size,
+        force=options.force,
     )
     print(f"wrote {options.out}", file=sys.stderr)
     return EXIT_OK

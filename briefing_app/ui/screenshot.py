@@ -15,7 +15,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.core.atomic_write import write_bytes_atomically
+from briefing_app.core.atomic_write import check_output_path, write_bytes_atomically
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import SectionKind
 from briefing_app.ui.reader.window import MainWindow
@@ -24,12 +24,9 @@ TAB_KINDS = tuple(kind.value for kind in SectionKind)
 THEMES = ("light", "dark", "sepia")
 
 
-def _check_out(out: Path) -> None:
-    parent = out.parent if str(out.parent) else Path(".")
-    if out.exists() and out.is_dir():
-        raise BriefInputError(out, "is a directory, not a PNG file name")
-    if not parent.is_dir():
-        raise BriefInputError(out, f"cannot write: directory {parent} does not exist")
+def _check_out(out: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse a PNG path that cannot or must not be written, before any rendering."""
+    parent = check_output_path(out, inputs, replace_link=force).parent
     if not os.access(parent, os.W_OK):
         raise BriefInputError(out, f"cannot write: directory {parent} is not writable")
 
@@ -42,12 +39,14 @@ def render_screenshot(
     select: str | None,
     theme: str | None,
     size: tuple[int, int],
+    force: bool = False,
 ) -> None:
     """Open ``path`` (None: the bundled sample) offscreen and save the window as a PNG.
 
     ``tab`` is a section kind to show, ``select`` an item id to select (its tab wins),
     ``theme`` light/dark/sepia (None: follow the system, i.e. light offscreen), ``size``
-    the PNG's width and height.  Bad input raises BriefInputError.
+    the PNG's width and height, ``force`` lets a symbolic link's target be replaced.  Bad
+    input (an output that is the input file among it) raises BriefInputError.
     """
     out = Path(out)
     if tab is not None and tab not in TAB_KINDS:
@@ -59,7 +58,8 @@ def render_screenshot(
         raise BriefInputError(
             "--size", f"{width}x{height} is out of range (200x150 to 10000x10000)"
         )
-    _check_out(out)
+    inputs = [Path(path)] if path is not None else []
+    _check_out(out, inputs, force)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
     from contextlib import ExitStack
@@ -89,7 +89,7 @@ def render_screenshot(
                 known = ", ".join(item.id for item in brief.items()[:12])
                 raise BriefInputError(source, f"no item with id {select!r} (ids: {known}, …)")
             image = capture(window, QSize(width, height))
-            _save_atomically(image, out)
+            _save_atomically(image, out, inputs, force)
         finally:
             window.close()
             window.deleteLater()
@@ -115,7 +115,7 @@ def capture(window: MainWindow, size: QSize) -> QImage:
     return image
 
 
-def _save_atomically(image: QImage, out: Path) -> None:
+def _save_atomically(image: QImage, out: Path, inputs: list[Path], force: bool) -> None:
     """Encode the PNG in memory and write it whole (``core.atomic_write``)."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
@@ -125,4 +125,4 @@ def _save_atomically(image: QImage, out: Path) -> None:
     if not image.save(buffer, "PNG"):
         raise BriefInputError(out, "cannot encode the PNG")
     buffer.close()
-    write_bytes_atomically(out, bytes(data.data()))
+    write_bytes_atomically(out, bytes(data.data()), inputs, replace_link=force)
