@@ -207,6 +207,33 @@ def test_undecodable_location_skips_valid_windows_1252_bytes() -> None:
     assert "0x81" in info.value.message
 
 
+def test_a_stray_byte_after_utf8_accents_is_placed_where_an_editor_shows_it() -> None:
+    data = "Café line\ncafé crème bad ".encode() + b"\x81 byte\n"
+    with pytest.raises(BriefInputError) as info:
+        decode_bytes(data, "u.txt")
+    assert (info.value.line, info.value.column) == (2, 16)  # characters, not bytes
+
+
+def test_a_nul_byte_is_placed_by_line_and_column() -> None:
+    with pytest.raises(BriefInputError) as info:
+        decode_bytes("Headline\n\nééé then\x00".encode(), "n.txt")
+    assert info.value.describe() == "n.txt:3:9: not a text file (binary data)"
+
+
+def test_a_bad_utf16_unit_is_placed_by_line_and_column() -> None:
+    data = codecs.BOM_UTF16_LE + "Title\nab".encode("utf-16-le") + b"\x00\xd8"
+    with pytest.raises(BriefInputError) as info:
+        decode_bytes(data, "w.txt")
+    assert (info.value.line, info.value.column) == (2, 3)
+
+
+def test_a_c1_control_character_is_refused_like_a_c0_one() -> None:
+    with pytest.raises(BriefInputError) as info:
+        decode_bytes("Title\n\nthen \u009b31m red".encode(), "c.txt")
+    assert info.value.describe() == "c.txt:3:6: not a text file (binary data)"
+    assert decode_bytes("next\u0085line".encode()) == "next\nline"  # NEL is a line end
+
+
 def test_error_without_path_says_input() -> None:
     with pytest.raises(BriefInputError) as info:
         decode_bytes(b"")

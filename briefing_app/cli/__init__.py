@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from difflib import get_close_matches
 from pathlib import Path
 
 from briefing_app.cli.arguments import COMMANDS, UsageError, parse_command_line
 from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK
+from briefing_app.cli.terminal import OutputError, flush, say
 from briefing_app.core.errors import BriefInputError
 
 __all__ = ["main"]
@@ -32,22 +34,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     same status, output and files as a shell does, without a child process.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    if not args or args[0] == "--open" or (args[0] not in COMMANDS and args[0][:1] != "-"):
-        return _open_window(args)
     try:
+        if not args or args[0] == "--open" or (args[0] not in COMMANDS and args[0][:1] != "-"):
+            _refuse_mistyped_command(args)
+            return _open_window(args)
         options = parse_command_line(args)
         if options is None:
             return EXIT_OK  # --help or --version: argparse has printed it
         if options.command is None:
             return _open_window([])
         status = COMMAND_HANDLERS[options.command](options)
-        sys.stdout.flush()  # a reader that went away (`| head`) shows here, not at exit
+        flush()  # a reader that went away (`| head`) or a full disk shows here, not at exit
         return status
     except BriefInputError as exc:
-        print(f"error: {exc.describe()}", file=sys.stderr)
+        say(f"error: {exc.describe()}")
         return EXIT_BAD_INPUT
-    except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (UsageError, OutputError) as exc:
+        say(f"error: {exc}")
+        _discard_stdout()
         return EXIT_BAD_INPUT
     except BrokenPipeError:
         _discard_stdout()
@@ -56,13 +60,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERRUPTED
 
 
+def _refuse_mistyped_command(args: list[str]) -> None:
+    """``imoprt a.txt``: a word close to a command, naming no file, is a typo of the
+    command, not a file for the window to open."""
+    if not args or args[0] == "--open" or _names_a_file(args[0]):
+        return
+    close = get_close_matches(args[0], COMMANDS, n=1, cutoff=0.6)
+    if close:
+        raise UsageError(f"unknown command {args[0]!r}; did you mean {close[0]}?")
+
+
+def _names_a_file(arg: str) -> bool:
+    try:
+        return os.path.lexists(arg)
+    except (ValueError, OSError):  # a NUL in it, a name too long
+        return False
+
+
 def _discard_stdout() -> None:
     """Once the reader of stdout is gone, point stdout at the null device, so the
     interpreter's final flush does not fail again and print a traceback at exit."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):  # a stdout without a file descriptor (captured in tests)
+    except (OSError, ValueError, AttributeError):  # no descriptor (captured in tests), none
         pass
 
 
@@ -70,7 +91,7 @@ def _open_window(args: list[str]) -> int:
     if args and args[0] == "--open":
         args = args[1:]
     if len(args) > 1:
-        print("error: give at most one file to open", file=sys.stderr)
+        say("error: give at most one file to open")
         return EXIT_BAD_INPUT
     path = Path(args[0]) if args else None
     from briefing_app.ui.app import run_app

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.arguments import parse_window_size
+from briefing_app.cli.terminal import escaped, say, write_bytes, write_text
 from briefing_app.core.atomic_write import check_output_path, write_atomically
 from briefing_app.core.export.wording import count_of
 
@@ -27,7 +27,7 @@ FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
 
 def _print_warnings(path: Path, brief: Brief) -> None:
     for warning in brief.warnings:
-        print(f"warning: {path}: {warning}", file=sys.stderr)
+        say(f"warning: {path}: {warning}")
 
 
 def import_command(options: argparse.Namespace) -> int:
@@ -52,27 +52,15 @@ def import_command(options: argparse.Namespace) -> int:
             replace_link=options.force,
         )
         sections = count_of(len(brief.sections), "section")
-        print(
-            f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}",
-            file=sys.stderr,
-        )
+        say(f"wrote {options.output}: {sections}, {count_of(len(brief.items()), 'item')}")
     return EXIT_OK
 
 
 def _write_json_to_stdout(brief: Brief) -> None:
-    """The brief JSON to stdout in pieces, as bytes (through the text layer only when
-    stdout has no binary one)."""
+    """The brief JSON to stdout in pieces, as bytes."""
     from briefing_app.core.export.brief_json import brief_json_pieces
 
-    sys.stdout.flush()
-    binary = getattr(sys.stdout, "buffer", None)
-    for piece in brief_json_pieces(brief):
-        if binary is None:
-            sys.stdout.write(piece.decode("utf-8"))
-        else:
-            binary.write(piece)
-    if binary is not None:
-        binary.flush()
+    write_bytes(brief_json_pieces(brief))
 
 
 def show_command(options: argparse.Namespace) -> int:
@@ -84,7 +72,7 @@ def show_command(options: argparse.Namespace) -> int:
     if options.json:
         _write_json_to_stdout(brief)
     else:
-        sys.stdout.write(render_outline(brief))
+        write_text(render_outline(brief))
     return EXIT_OK
 
 
@@ -111,9 +99,11 @@ def validate_command(options: argparse.Namespace) -> int:
         f"{count_of(sum(len(item.spans()) for item in items), 'anchor')}"
     )
     if fmt == "brief-json":
-        print(f"ok: {path}: brief with {counts}; every anchor matches the article")
+        write_text(escaped(f"ok: {path}: brief with {counts}; every anchor matches the article")
+                   + "\n")
     else:
-        print(f"ok: {path}: {FORMAT_NAMES[fmt]} article that imports as {counts}")
+        write_text(escaped(f"ok: {path}: {FORMAT_NAMES[fmt]} article that imports as {counts}")
+                   + "\n")
     return EXIT_OK
 
 
@@ -121,7 +111,7 @@ def schema_command(options: argparse.Namespace) -> int:
     """``schema``: the JSON Schema of the brief format."""
     from briefing_app.core.model import Brief
 
-    sys.stdout.write(json.dumps(Brief.model_json_schema(), indent=2) + "\n")
+    write_text(json.dumps(Brief.model_json_schema(), indent=2) + "\n")
     return EXIT_OK
 
 
@@ -140,7 +130,7 @@ def screenshot_command(options: argparse.Namespace) -> int:
         size=size,
         force=options.force,
     )
-    print(f"wrote {options.out}", file=sys.stderr)
+    say(f"wrote {options.out}")
     return EXIT_OK
 
 

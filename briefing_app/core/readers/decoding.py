@@ -27,8 +27,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-# C0 controls other than tab, LF, FF and CR: their presence means the bytes are not prose.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls other than tab, LF, FF and CR, DEL, and C1 controls (NEL aside, a line end):
+# their presence means the bytes are not prose, and they must never reach a terminal.
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 _NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
@@ -73,7 +74,11 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
     # Decoded without a byte-order mark (UTF-8 or Windows-1252), a control character is its
     # own byte, and deleting every other byte finds one far faster than a text scan.
     unmarked = not data.startswith(tuple(bom for bom, _ in _BOMS))
-    maybe_control = not unmarked or bool(data.translate(None, _NOT_CONTROL_BYTES))
+    maybe_control = (
+        not unmarked
+        or bool(data.translate(None, _NOT_CONTROL_BYTES))
+        or b"\xc2" in data  # a C1 control in UTF-8 is C2 80 to C2 9F
+    )
     match = _CONTROL_CHARS.search(text) if maybe_control else None
     if match:
         line, column = line_and_column(text, match.start())
@@ -108,14 +113,21 @@ def _decode(data: bytes, path: str | Path | None) -> str:
         raise BriefInputError(path, "the file is empty")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            payload = data[len(bom) :]
             try:
-                return data[len(bom) :].decode(encoding)
+                return payload.decode(encoding)
             except UnicodeDecodeError as exc:
+                line, column = _position_of_byte(payload, exc.start, encoding)
                 raise BriefInputError(
-                    path, f"not valid {encoding.upper()} text despite its byte-order mark"
+                    path,
+                    f"not valid {encoding.upper()} text despite its byte-order mark",
+                    line=line,
+                    column=column,
                 ) from exc
-    if b"\x00" in data:
-        raise BriefInputError(path, "not a text file (binary data)")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        line, column = _position_of_byte(data, nul, "utf-8")
+        raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
@@ -123,11 +135,29 @@ def _decode(data: bytes, path: str | Path | None) -> str:
             return data.decode("cp1252")
         except UnicodeDecodeError as exc:
             offset = exc.start  # a byte that neither encoding defines
-            line = data.count(b"\n", 0, offset) + 1
-            column = offset - (data.rfind(b"\n", 0, offset) + 1) + 1
+            line, column = _position_of_byte(data, offset, "utf-8")
             raise BriefInputError(
                 path,
                 f"not UTF-8 or Windows-1252 text (byte 0x{data[offset]:02x})",
                 line=line,
                 column=column,
             ) from exc
+
+
+def _position_of_byte(data: bytes, offset: int, encoding: str) -> tuple[int, int]:
+    """1-based line and column, in characters as an editor counts them, of the byte at
+    ``offset``: the line's bytes before it are decoded (each undecodable byte counting as
+    one character), so a bad byte after "é" in UTF-8 is reported where the editor shows it."""
+    unit = 4 if "32" in encoding else 2 if "16" in encoding else 1
+    offset -= offset % unit
+    newline = "\n".encode(encoding)
+    start = 0
+    line = 1
+    search = data.find(newline)
+    while search != -1 and search < offset:
+        if search % unit == 0:
+            line += 1
+            start = search + len(newline)
+        search = data.find(newline, search + 1)
+    before = data[start:offset].decode(encoding, errors="replace")
+    return line, len(before) + 1
