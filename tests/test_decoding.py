@@ -139,8 +139,8 @@ def test_stray_bom_inside_text_is_dropped() -> None:
     assert decode_bytes("one\ufefftwo".encode()) == "onetwo"
 
 
-def test_tabs_and_form_feeds_are_allowed() -> None:
-    assert decode_bytes(b"a\tb\x0cc") == "a\tb\x0cc"
+def test_tabs_are_kept_and_a_form_feed_is_a_line_end() -> None:
+    assert decode_bytes(b"a\tb\x0cc") == "a\tb\nc"
 
 
 # --- refusals ----------------------------------------------------------------------------

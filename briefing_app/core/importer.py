@@ -14,7 +14,12 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
 from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json
-from briefing_app.core.readers.decoding import decode_bytes, read_bytes
+from briefing_app.core.readers.decoding import (
+    decode_bytes,
+    normalise_text,
+    read_bytes,
+    refuse_control_characters,
+)
 from briefing_app.core.readers.plain_text import read_plain_text
 from briefing_app.core.restore import restore_brief
 
@@ -61,6 +66,8 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
         raise BriefInputError(name, "the file is empty")
     if fmt == "brief-json":
         return restore_brief(parse_brief_json(text, name))
+    text = normalise_text(text)  # text that did not come through decode_bytes: LF, NFC,
+    refuse_control_characters(text, name)  # and no control but tab and newline
     if fmt == "markdown":
         # Imported here: markdown-it and YAML take ~50 ms to load, which a plain-text
         # import from the command line would otherwise pay on every run.

@@ -18,6 +18,7 @@ from pydantic import (
     GetJsonSchemaHandler,
     NonNegativeInt,
     SerializerFunctionWrapHandler,
+    StrictInt,
     ValidationInfo,
     field_validator,
     model_serializer,
@@ -83,7 +84,7 @@ def _share_fields_set(instance: _Model, fields: set[str]) -> _Model:
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False)
+    model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
 
 
 class Selector(_Strict):
@@ -95,7 +96,7 @@ class Selector(_Strict):
     use selectors as they are.  Frozen: one passage is one shared selector.
     """
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     start: NonNegativeInt
     end: NonNegativeInt
@@ -140,7 +141,7 @@ class Selector(_Strict):
 class Link(_Strict):
     """A corroborating passage of an item: where it is, why it is linked and how strongly."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
     selector: Selector
     reason: LinkReason
@@ -368,7 +369,7 @@ class Article(_Strict):
 class Brief(_Strict):
     """A structured news brief: an article and its sections of linked items."""
 
-    schema_version: Annotated[int, Field(ge=1)] = SCHEMA_VERSION
+    schema_version: Annotated[StrictInt, Field(ge=1)] = SCHEMA_VERSION
     id: str = Field(description="Stable hash of article.text.")
     title: str = ""
     source: Source = Field(default_factory=Source)
@@ -379,6 +380,19 @@ class Brief(_Strict):
     def items(self) -> list[Item]:
         """All items in reading order, across sections."""
         return [item for section in self.sections for item in section.items]
+
+    @model_validator(mode="after")
+    def _item_ids_are_unique(self) -> Brief:
+        """Every item has an id of its own: selection, links to an item and (later) its
+        annotations are keyed by it, so an empty or repeated id would cross them."""
+        seen: set[str] = set()
+        for number, item in enumerate(self.items()):
+            if not item.id:
+                raise ValueError(f"item {number} has an empty id")
+            if item.id in seen:
+                raise ValueError(f"item id {item.id!r} is used twice")
+            seen.add(item.id)
+        return self
 
 
 

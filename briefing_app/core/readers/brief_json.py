@@ -24,6 +24,12 @@ _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 
 _OPENS_OBJECT = re.compile(r"\s*\{")
+# A JSON escape that decodes to a control character other than tab and newline (C0, DEL,
+# C1), or an escaped backslash, matched so that "\\u001b" (a backslash, then text) is
+# read as the text it is.  Raw control characters never get this far: decoding refuses them.
+_CONTROL_ESCAPE = re.compile(
+    r"\\\\|\\(?:u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|8[0-9a-fA-F]|9[0-9a-fA-F])|[bfr])"
+)
 
 
 def looks_like_json(text: str) -> bool:
@@ -37,8 +43,11 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
     A well-formed brief goes the fast way: pydantic parses and validates the JSON in one
     pass, sharing one object per distinct anchor.  Anything else (malformed JSON, a schema
     error, an escaped lone surrogate, which that parser would not report the same way)
-    takes the careful way, which names the problem and where it is.
+    takes the careful way, which names the problem and where it is.  Text holding a control
+    character (other than tab and newline) is refused: no import makes one, and it must
+    never reach a terminal or a window raw.
     """
+    _refuse_control_escapes(text, path)
     if not _SURROGATE_ESCAPE.search(text):
         try:
             brief = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
@@ -48,6 +57,23 @@ def parse_brief_json(text: str, path: str | None = None) -> Brief:
             _check_version(brief.schema_version, path)
             return brief
     return _parse_carefully(text, path)
+
+
+def _refuse_control_escapes(text: str, path: str | None) -> None:
+    if "\\" not in text:
+        return
+    for match in _CONTROL_ESCAPE.finditer(text):
+        escape = match.group(0)
+        if escape == "\\\\":
+            continue
+        code = json.loads(f'"{escape}"')
+        line, column = line_and_column(text, match.start())
+        raise BriefInputError(
+            path,
+            f"not a valid brief: a text holds the control character U+{ord(code):04X}",
+            line=line,
+            column=column,
+        )
 
 
 def _check_version(version: object, path: str | None) -> None:

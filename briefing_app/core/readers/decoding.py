@@ -29,11 +29,13 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 # C0 controls other than tab, LF, FF and CR, DEL, and C1 controls (NEL aside, a line end):
 # their presence means the bytes are not prose, and they must never reach a terminal.
-_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f]")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 _NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
-_LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85")
-_LINE_END_CHARS = ("\r", "\u2028", "\u2029", "\x85")
+# CR LF, CR, the Unicode line and paragraph separators, NEL, and a form feed (a page break
+# in old wire copy): each is a line end, so the reading text holds no control but tab and LF.
+_LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85|\x0c")
+_LINE_END_CHARS = ("\r", "\u2028", "\u2029", "\x85", "\x0c")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -79,13 +81,21 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
         or bool(data.translate(None, _NOT_CONTROL_BYTES))
         or b"\xc2" in data  # a C1 control in UTF-8 is C2 80 to C2 9F
     )
-    match = _CONTROL_CHARS.search(text) if maybe_control else None
-    if match:
-        line, column = line_and_column(text, match.start())
-        raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
+    if maybe_control:
+        refuse_control_characters(text, path)
     if not text or text.isspace():
         raise BriefInputError(path, "the file is empty")
     return text
+
+
+def refuse_control_characters(text: str, path: str | Path | None = None) -> None:
+    """Raise BriefInputError at the first control character other than tab and newline
+    (after normalising, CR and form feed are line ends): such text is not prose, no brief
+    may hold it, and it must never reach a terminal raw."""
+    match = _CONTROL_CHARS.search(text)
+    if match:
+        line, column = line_and_column(text, match.start())
+        raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
 
 
 def normalise_text(text: str) -> str:
