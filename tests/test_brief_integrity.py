@@ -139,3 +139,16 @@ def test_whatever_import_writes_its_validate_accepts(
     checked = cli("validate", target)
     assert checked.status == 0, checked.err
     assert checked.out.startswith(f"ok: {target}: brief with ")
+
+
+def test_a_million_warnings_are_summarised_not_printed(cli: Run, tmp_path: Path) -> None:
+    data = json.loads(json.dumps(SAMPLE_DATA))
+    data["warnings"] = [f"odd thing number {n}" for n in range(1_000_000)]
+    path = _write(tmp_path / "noisy.brief.json", data)
+    for command in ("validate", "show"):
+        result = cli(command, path)
+        assert result.status == 0, result.err[-300:]
+        said = (result.err + result.out).splitlines()
+        shown = [line for line in said if "odd thing number" in line]
+        assert len(shown) == 20
+        assert any(line.endswith("and 999,980 more warnings") for line in said)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from briefing_app.cli.arguments import parse_window_size
 from briefing_app.cli.terminal import escaped, say, write_bytes, write_text
 from briefing_app.core.atomic_write import check_output_path, write_atomically
-from briefing_app.core.export.wording import count_of
+from briefing_app.core.export.wording import count_of, summarised_warnings
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Brief
@@ -26,7 +26,7 @@ FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
 
 
 def _print_warnings(path: Path, brief: Brief) -> None:
-    for warning in brief.warnings:
+    for warning in summarised_warnings(brief.warnings):
         say(f"warning: {path}: {warning}")
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import textwrap
 
-from briefing_app.core.export.wording import count_of
+from briefing_app.core.export.wording import count_of, summarised_warnings
 from briefing_app.core.model import Brief, Item, SectionKind
 
 TAB_TITLES = {
@@ -37,7 +37,7 @@ def render_outline(brief: Brief) -> str:
         f"{count_of(links, 'link')} \u00b7 {count_of(len(brief.article.text), 'character')} "
         f"\u00b7 id {brief.id}"
     )
-    for warning in brief.warnings:
+    for warning in summarised_warnings(brief.warnings):
         lines.append(f"warning: {warning}")
     for section in brief.sections:
         heading = TAB_TITLES.get(section.kind, section.title or "Other")
