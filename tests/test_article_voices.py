@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from briefing_app.core.builder import GATHERED_QUOTES_TITLE
 from briefing_app.core.importer import import_path
 from briefing_app.core.model import Brief, Item, ItemKind, SectionKind
@@ -210,3 +212,53 @@ def test_gathered_quotes_leave_out_the_scene_setting_and_scare_quotes(tmp_path: 
 def test_a_brief_with_its_own_quotes_section_gets_no_gathered_one(tmp_path: Path) -> None:
     brief = _brief(SUMMARY, tmp_path)
     assert GATHERED_QUOTES_TITLE not in [section.title for section in brief.sections]
+
+
+COURT = (FIXTURES / "wire-court-and-clinic.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("words", "name", "role"),
+    [
+        # a participle clause before "Title Name told her:"
+        ("abused the trust", "Imogen Carraway-Lyle", "Recorder"),
+        # an occupation no word list holds stays out of the name; the surname finds it
+        ("second signature", "Tobiah Renwick-Saar", "Epidemiologist"),
+        # "Prof" without a dot, then "of the University of …, the …" after the name
+        ("kept the doors open", "Halvard Ekdahl",
+         "Prof, University of Tromsø, clinic's chair of trustees"),
+        # an adjective before an organisation is not its name
+        ("will not charge rent", "Harrowgate Estates", "clinic's landlord"),
+        # a clergy title is a title
+        ("cried in the car park", "Oona Mackle", "Rev"),
+    ],
+)
+def test_titles_clauses_and_adjectives_stay_out_of_names(
+    tmp_path: Path, words: str, name: str, role: str
+) -> None:
+    assert _who(_brief(COURT, tmp_path), words) == (name, role)
+
+
+def test_an_honorific_keeps_meaning_the_person_it_first_meant(tmp_path: Path) -> None:
+    brief = _brief(COURT, tmp_path)
+    # Bernadette is introduced, quoted as "Mrs Quigley", then her nephew Ciaran Quigley
+    # appears; "Mrs Quigley is now …" and "she said" still mean Bernadette.
+    assert _who(brief, "in agony for months")[0] == "Bernadette Quigley"
+    assert _who(brief, "run properly")[0] == "Bernadette Quigley"
+
+
+def test_a_second_speaker_countering_in_the_same_sentence_gets_their_quote(
+    tmp_path: Path,
+) -> None:
+    quotes = _quotes_tab(_brief(COURT, tmp_path))
+    by_words = {item.speaker.name: item.text for item in quotes if item.speaker}
+    assert "repaid in instalments" in by_words["Ossian Pryce"]
+    assert "not one pound" not in by_words["Ossian Pryce"]
+    assert any(
+        "not one pound" in item.text and item.speaker and item.speaker.name == "Aminata Sesay"
+        for item in quotes
+    )
+
+
+def test_a_surname_subject_before_she_said_is_that_person(tmp_path: Path) -> None:
+    assert _who(_brief(COURT, tmp_path), "confiscation order")[0] == "Aminata Sesay"

@@ -140,16 +140,36 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
     name = " ".join(w for w in speaker.name.split() if w.lower() not in HONORIFICS) or speaker.name
     if name.lower() in GROUPS:
         return None
+    name = _ORG_ARTICLE_OR_ADJECTIVE.sub("", name)
     return Speaker(name=name, role=clean_role(speaker.role))
+
+
+# What a newsroom writes before an organisation's name but is not part of it: "The" before
+# two or more capitalised words ("the Ironbark Bulls"; "The Guardian" keeps it) and a
+# compound adjective ("Athens-based", "state-owned", "London-listed").
+_COMPOUND_ADJECTIVE = re.compile(
+    r"[\w\u00c0-\u024f]+-(?:based|owned|listed|run|headquartered|backed)"
+)
+_ORG_ARTICLE_OR_ADJECTIVE = re.compile(
+    r"^(?:The\s+(?=[A-Z][\w\u2019'&.-]*\s+[A-Z])"
+    r"|[\w\u00c0-\u024f]+-(?:based|owned|listed|run|headquartered|backed)\s+(?=[A-Z]))"
+)
 
 
 def _without_leading_clauses(who: str) -> str:
     """ "At a hearing on Tuesday night, Okafor" -> "Okafor"; "Speaking to reporters, the
     mayor" -> "the mayor": where and when come first, then who."""
     parts = who.split(",")
-    while len(parts) > 1 and parts[0][:1].isupper() and _CLAUSE_START.match(parts[0]):
+    while len(parts) > 1 and parts[0][:1].isupper() and (
+        _CLAUSE_START.match(parts[0]) or _PARTICIPLE_CLAUSE.match(parts[0])
+    ):
         parts = parts[1:]
     return ",".join(parts).strip()
+
+
+# "Passing sentence,", "Asked about the delay,", "Reading from a statement,": a participle
+# and a lower-case word ("Channing Tatum," is a name).
+_PARTICIPLE_CLAUSE = re.compile(r"^(?:[A-Z][a-z]{2,}ing|Asked|Pressed|Questioned)\s+[a-z]")
 
 
 def _trimmed(phrase: str) -> str:
@@ -199,13 +219,8 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
         return possessive
     if (reference := _ROLE_REFERENCE.match(who)) and _is_role_reference(reference.group("role")):
         return Speaker(name=who[:1].lower() + who[1:])
-    if (of_org := _PERSON_OF_ORG.match(who)) and not is_organisation(of_org.group("person")):
-        # "Chief Superintendent Marcus Oyelaran of Harrowmere Police" (but not "Bank of
-        # England": a person has two names or a title before one)
-        name, role = split_role_and_name(of_org.group("person"))
-        if name and looks_like_name(name) and (role or len(name.split()) >= 2):
-            org = re.sub(r"^the\s+", "", of_org.group("org"))
-            return Speaker(name=name, role=", ".join(part for part in (role, org) if part))
+    if person := _person_of_org(who):
+        return person
     if is_organisation(who):
         return Speaker(name=re.sub(r"^the\s+", "", who, flags=re.IGNORECASE))
     if len(who.split()) > 12:
@@ -213,6 +228,20 @@ def _speaker_from_phrase(phrase: str) -> Speaker | None:
     name, role = split_role_and_name(who)
     if name:
         return Speaker(name=name, role=role)
+    return None
+
+
+def _person_of_org(who: str) -> Speaker | None:
+    """ "Chief Superintendent Marcus Oyelaran of Harrowmere Police" -> Marcus Oyelaran, role
+    "Chief Superintendent, Harrowmere Police" (but not "Bank of England": a person has two
+    names or a title before one)."""
+    of_org = _PERSON_OF_ORG.match(who)
+    if not of_org or is_organisation(of_org.group("person")):
+        return None
+    name, role = split_role_and_name(of_org.group("person"))
+    if name and looks_like_name(name) and (role or len(name.split()) >= 2):
+        org = re.sub(r"^the\s+", "", of_org.group("org"))
+        return Speaker(name=name, role=", ".join(part for part in (role, org) if part))
     return None
 
 
@@ -322,6 +351,7 @@ def _speaker_from_parts(who: str) -> Speaker | None:
         parts = parts[1:]  # "At the terminal, nurse Hamish Tully": where, then who
     first, rest = parts[0], [p for p in parts[1:] if not _CLAUSE_START.match(p)]
     rest = [part for part in rest if not re.fullmatch(r"\d{1,3}", part)]  # an age
+    rest = [_ORG_ARTICLE_OR_ADJECTIVE.sub("", part) for part in rest]  # "Athens-based X"
     first = _CLAUSE_AFTER_NAME.sub("", first)
     if len(first.split()) > 12:
         return None
@@ -333,6 +363,9 @@ def _speaker_from_parts(who: str) -> Speaker | None:
         return Speaker(name=rest[0], role=first if looks_like_role(first) else None)
     if is_organisation(first):
         return Speaker(name=re.sub(r"^the\s+", "", first, flags=re.IGNORECASE))
+    if person := _person_of_org(first):  # "Prof Ana Ruiz of the University of X, a lead author"
+        roles = (person.role, clean_role(", ".join(rest)))
+        return Speaker(name=person.name, role=", ".join(r for r in roles if r) or None)
     name, role = split_role_and_name(first)
     if name:
         roles = (clean_role(role), clean_role(", ".join(rest)))
@@ -362,9 +395,23 @@ def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
     bare = token.strip(",;:")
     if bare.lower() in PARTICLES and (position > 0 or len(tokens) > 1):
         return True
-    if bare.lower() in ROLE_WORDS or bare.lower() in PRONOUNS:
+    if bare.lower() in ROLE_WORDS or bare.lower() in PRONOUNS or _is_occupation(bare):
+        return False
+    if _COMPOUND_ADJECTIVE.fullmatch(bare):  # "Athens-based" describes, it does not name
         return False
     return bool(_NAME_TOKEN.match(bare))
+
+
+# Occupations by their endings ("Glaciologist", "Physicist", "Historian", "Librarian",
+# "Statistician"), so a title no word list holds stays out of the name.  Surnames with
+# these endings are left alone: Lindqvist, Bergquist; names under eight letters (Marian).
+_OCCUPATION_ENDING = re.compile(
+    r"(?i:\w{2,}(?:ologist|[^vu]ist|ician|arian|torian))"
+)
+
+
+def _is_occupation(word: str) -> bool:
+    return len(word) >= 7 and _OCCUPATION_ENDING.fullmatch(word) is not None
 
 
 def looks_like_name(text: str) -> bool:

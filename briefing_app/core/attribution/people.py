@@ -34,12 +34,21 @@ class PeopleRegistry:
     # "Condori" finds "Ruperto Condori Huanca" and "Ní Bhriain" "Sorcha Ní Bhriain".
     by_part: dict[str, list[str]] = field(default_factory=dict)
     by_first: dict[str, list[str]] = field(default_factory=dict)
+    # Where each name is first written, when known: "Mrs McAleese" after Siobhan McAleese
+    # was introduced and before her son Declan was is Siobhan.
+    first_at: dict[str, int] = field(default_factory=dict)
+    # A short mention, honorific aside ("Mrs McAleese" -> "McAleese") -> whom it last stood
+    # for: once her son is introduced too, "Mrs McAleese" still means her.
+    mentions: dict[str, str] = field(default_factory=dict)
 
-    def add(self, name: str, role: str | None) -> None:
-        """Record a person (or organisation, or unnamed source) and the role given, if any."""
+    def add(self, name: str, role: str | None, at: int | None = None) -> None:
+        """Record a person (or organisation, or unnamed source), the role given, if any,
+        and where in the article the name is written (``at``), if known."""
         name = without_honorifics(name)
         if not name:
             return
+        if at is not None and at < self.first_at.get(name, at + 1):
+            self.first_at[name] = at
         role = clean_role(role)
         if name not in self.roles:
             self.roles[name] = role
@@ -70,11 +79,22 @@ class PeopleRegistry:
             found = [name]
         return found
 
-    def resolve(self, speaker: Speaker) -> Speaker:
+    def resolve(self, speaker: Speaker, at: int | None = None) -> Speaker:
         """Expand a short mention to the one full name given in the article (left as written
         when none or several match) and fill in a missing role, or one the article gave in
-        fuller words earlier ("Rear Admiral" -> "Rear Admiral, flag officer commanding …")."""
+        fuller words earlier ("Rear Admiral" -> "Rear Admiral, flag officer commanding …").
+        With the mention's place (``at``), of several people sharing a surname the one
+        already introduced there wins, as a reader takes it."""
         candidates = self.full_names(speaker.name)
+        if len(candidates) > 1 and at is not None:
+            introduced = [name for name in candidates if self.first_at.get(name, at) < at]
+            if len(introduced) == 1:
+                candidates = introduced
+        mention = without_honorifics(speaker.name)
+        if len(candidates) > 1 and self.mentions.get(mention) in candidates:
+            candidates = [self.mentions[mention]]
+        if len(candidates) == 1 and candidates[0] != mention:
+            self.mentions[mention] = candidates[0]
         name = candidates[0] if len(candidates) == 1 else without_honorifics(speaker.name)
         known = self.roles.get(name)
         role = speaker.role
@@ -170,5 +190,5 @@ def register_people(
         if title and not any(word.lower() in ROLE_WORDS for word in title.split()):
             title = None
         role = " ".join(part for part in (lowercase_role, title) if part) or None
-        registry.add(name, after.group("role").strip() if after else role)
+        registry.add(name, after.group("role").strip() if after else role, position)
     return registry

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from briefing_app.core.attribution.word_lists import SPEECH_VERB_PATTERN
 from briefing_app.core.text.quotes import QUOTE_MARKS, SINGLE_CLOSING, quoted_spans
 from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.words import COMPANY_ABBREVIATIONS, TITLE_ABBREVIATIONS
@@ -90,9 +91,7 @@ def _split_between_speakers(
     return [span]
 
 
-_NAMES_SPEAKER = re.compile(
-    r"\b(?:said|says|told|tells|added|adds|asked|asks|wrote|writes|replied|replies)\b|:\s*$"
-)
+_NAMES_SPEAKER = re.compile(rf"\b{SPEECH_VERB_PATTERN}\b|:\s*$")
 
 
 def _merged_across_quotes(

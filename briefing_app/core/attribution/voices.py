@@ -69,7 +69,7 @@ class ArticleVoices:
         for paragraph in self.paragraphs:
             checkpoint()
             raw.append(paragraph_statements(text[paragraph.start : paragraph.end]))
-        self.registry = _registry(text, raw)
+        self.registry = _registry(text, self.paragraphs, raw)
         self._people_in_text: list[tuple[int, str, str | None]] | None = None
         self.placed = self._resolve(raw)
         self._starts = [paragraph.start for paragraph in self.paragraphs]
@@ -121,7 +121,14 @@ class ArticleVoices:
         quotes = quoted_spans(self.text[start:end])
         lead = self.text[start : start + quotes[0][0]] if quotes else ""
         name = person_leading(lead) if len(lead.split()) >= 3 else None
-        return self._resolved(Speaker(name=name)) if name else None
+        if name is None:
+            # "In a statement read to the court, the chair, the Rev Ana Ruiz, described …":
+            # the one person the sentence names.
+            named = {(found, role) for _at, found, role in people_named(lead)}
+            if len({found for found, _role in named}) == 1:
+                name, role = min(named, key=lambda pair: pair[1] is None)
+                return self._resolved(Speaker(name=name, role=role), start)
+        return self._resolved(Speaker(name=name), start) if name else None
 
     def _introduced_in(self, before: tuple[int, Statement] | None) -> Speaker | None:
         """For a quote with no attribution (or only "she said") right after narrative that
@@ -129,9 +136,20 @@ class ArticleVoices:
         if before is None or before[1].voice is not Voice.NARRATIVE:
             return None
         offset, statement = before
-        people = people_named(self.text[offset + statement.start : offset + statement.end])
+        start = offset + statement.start
+        narrative = self.text[start : offset + statement.end]
+        people = people_named(narrative)
         if not people:
-            return None
+            # "Mrs McAleese has since recovered." “…,” she said, or "Ruiz, 21, was still
+            # grinning." “…,” he says: the person named so, known from earlier.
+            mention = _HONORIFIC_MENTION.search(narrative) or _SURNAME_SUBJECT.match(narrative)
+            if mention is None:
+                return None
+            if not _HONORIFIC_MENTION.fullmatch(mention.group(0)) and not (
+                self.registry.full_names(mention.group(0))
+            ):
+                return None  # a capitalised word nobody was introduced with
+            return self._resolved(Speaker(name=mention.group(0)), start)
         _position, name, role = people[0]
         self.registry.add(name, role)
         return self._resolved(Speaker(name=name, role=role))
@@ -146,7 +164,7 @@ class ArticleVoices:
             if holders:
                 name = holders[-1]
                 return Speaker.lean(name, self.registry.roles.get(name))
-        return self.registry.resolve(speaker)
+        return self.registry.resolve(speaker, at)
 
     def _named_with_role_before(self, role: str, at: int) -> list[str]:
         """People named before ``at`` with ``role`` written before their name ("Mayor
@@ -224,16 +242,29 @@ def _is_role_phrase(phrase: str) -> bool:
     return 1 <= len(words) <= 6 and any(word.lower().strip(",.") in ROLE_WORDS for word in words)
 
 
-def _registry(text: str, raw: list[tuple[Statement, ...]]) -> PeopleRegistry:
+# An honorific and a surname in running text: "Mrs McAleese", "Dr Moreau-Lind".
+_HONORIFIC_MENTION = re.compile(
+    r"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?[ \u00a0](?:[A-Z][\w\u2019'-]{1,40}+)"
+)
+
+
+# A surname opening a sentence as its subject: "Tuilagi-Barnes, who turned 21, was …".
+_SURNAME_SUBJECT = re.compile(r"[A-Z][\w\u2019'-]{1,40}+(?=,| (?:was|is|had|has|did)\b)")
+
+
+def _registry(
+    text: str, paragraphs: Sequence[Paragraph], raw: list[tuple[Statement, ...]]
+) -> PeopleRegistry:
     """Everyone the article names: speakers as their own attributions give them (in
     document order, so the first full mention wins), then the names and roles found in
     running text, limited to people whose names speakers share."""
     registry = PeopleRegistry()
     surnames: set[str] = set()
-    for statements in raw:
+    for paragraph, statements in zip(paragraphs, raw, strict=True):
         for statement in statements:
             if statement.speaker is None or _ROLE_REFERENCE.match(statement.speaker.name):
                 continue
-            registry.add(statement.speaker.name, statement.speaker.role)
+            at = paragraph.start + statement.start
+            registry.add(statement.speaker.name, statement.speaker.role, at)
             surnames.update(token.lower() for token in statement.speaker.name.split()[-2:])
     return register_people(text, surnames, registry)

@@ -102,6 +102,20 @@ ROLE_WORDS = {
     "nurse",
     "doctor",
     "pastor",
+    "recorder",
+    "magistrate",
+    "coroner",
+    "barrister",
+    "solicitor",
+    "prosecutor",
+    "prof",
+    "rev",
+    "rev.",
+    "revd",
+    "reverend",
+    "rabbi",
+    "imam",
+    "canon",
     "bishop",
     "mr.",
     "mrs.",
@@ -171,6 +185,22 @@ ROLE_MODIFIERS = frozenset(
 )
 
 ORG_WORDS = {
+    "division",
+    "consortium",
+    "tribunal",
+    "centre",
+    "center",
+    "college",
+    "hospital",
+    "army",
+    "navy",
+    "directorate",
+    "observatory",
+    "laboratory",
+    "museum",
+    "library",
+    "airlines",
+    "airways",
     "union",
     "ministry",
     "department",
@@ -256,7 +286,8 @@ GROUPS = frozenset(
 )
 
 HONORIFICS = frozenset(
-    ("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "mr", "mrs", "ms", "mx")
+    ("mr.", "mrs.", "ms.", "mx.", "miss", "dr.", "dr", "prof.", "prof", "mr", "mrs", "ms", "mx",
+     "rev", "rev.", "revd", "reverend", "rabbi", "imam", "canon", "fr.")
 )
 # Titles kept in a speaker's role ("Sir Anthony Velloway": role "Sir") but not part of how
 # the article refers back to them ("Sir Anthony" is Anthony Velloway).
