@@ -154,3 +154,19 @@ def test_huge_section_headings_keep_tabs_and_cards_short(
     card = view.visualRect(view.model().index(0, 0))
     assert ink_lines(image, card) == 2  # the section label on one line, then the point
     assert len(reader.status_label.text()) < 200
+
+
+def test_a_run_too_long_to_be_a_word_is_found_exactly_at_the_limit() -> None:
+    import random
+
+    from briefing_app.ui.reader.widgets.text_limits import LONG_RUN_CHARS, has_long_run
+
+    def longest_run(text: str) -> int:  # the plain definition: characters between breaks
+        return max((len(run) for run in text.replace("中", " ").split()), default=0)
+
+    rng = random.Random(9)
+    for _ in range(400):
+        runs = ["x" * rng.choice([rng.randint(0, 40), rng.randint(990, 1010),
+                                  rng.randint(1, 3000)]) for _ in range(rng.randint(0, 5))]
+        text = rng.choice([" ", "\n", "中", " \n "]).join(runs)
+        assert has_long_run(text) == (longest_run(text) >= LONG_RUN_CHARS), [len(r) for r in runs]

@@ -33,6 +33,7 @@ _BREAKABLE = r"\s\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff
 # character short of the limit (an unanchored search would rescan each run from every
 # character in it).
 _LONG_RUN = re.compile(f"(?<![^{_BREAKABLE}])[^{_BREAKABLE}]{{{LONG_RUN_CHARS}}}")
+_BREAK = re.compile(f"[{_BREAKABLE}]")
 _WIDE_RUN_CHARS = 12  # shorter runs always fit a card line: not worth measuring
 
 
@@ -51,8 +52,21 @@ def one_line(text: str, limit: int) -> str:
 
 
 def has_long_run(text: str) -> bool:
-    """Whether ``text`` holds a run of unbreakable characters too long to be a word."""
-    return _LONG_RUN.search(text) is not None
+    """Whether ``text`` holds a run of unbreakable characters too long to be a word.
+
+    Runs on the GUI thread over articles of up to 16 MB, so it first steps through the text
+    in windows of half the limit (a long run covers at least one whole window) asking only
+    "is there a break in here" — found within a word's length in real text — and looks
+    closely only around a window without one."""
+    step = LONG_RUN_CHARS // 2
+    for start in range(0, len(text), step):
+        if _BREAK.search(text, start, start + step) is None:
+            # A slice, so a run cut at its left edge counts from there: a long run holding
+            # this window still shows one limit's worth inside it, and a short one cannot.
+            near = text[max(start - LONG_RUN_CHARS, 0) : start + step + LONG_RUN_CHARS]
+            if _LONG_RUN.search(near):
+                return True
+    return False
 
 
 def article_wrap_mode(text: str) -> QTextOption.WrapMode:
