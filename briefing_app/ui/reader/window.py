@@ -34,6 +34,7 @@ from briefing_app.ui.reader.selection import SelectionController
 from briefing_app.ui.reader.widgets.article_pane import ArticlePane
 from briefing_app.ui.reader.widgets.highlighter import EvidenceHighlighter
 from briefing_app.ui.reader.widgets.items_pane import ItemsPane
+from briefing_app.ui.reader.widgets.text_limits import WINDOW_TITLE_CHARS, one_line
 from briefing_app.ui.settings import ReaderSettings
 from briefing_app.ui.shortcuts import ActionRegistry, CheatSheetDialog
 
@@ -212,7 +213,10 @@ class MainWindow(QMainWindow):
         self.article.marks.set_lanes(document.lanes, document.paragraphs)
         self.selection.reset(document)
         self.find.reset(text)
-        self.setWindowTitle(f"{brief.title or document.name} — {APP_NAME}")
+        # A title bar shows a line at most; a title of megabytes must not reach the window
+        # manager (the whole title is in the header's tooltip).
+        headline = one_line(brief.title or document.name, WINDOW_TITLE_CHARS)
+        self.setWindowTitle(f"{headline} — {APP_NAME}")
         self.status_label.setText(document.summary())
         self._update_actions()
 

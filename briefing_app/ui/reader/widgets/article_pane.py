@@ -11,13 +11,16 @@ from __future__ import annotations
 import html
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from briefing_app.core.model import Source
 from briefing_app.ui.reader.widgets.article_view import ArticleView, reading_font
 from briefing_app.ui.reader.widgets.find_bar import FindBar
+from briefing_app.ui.reader.widgets.text_limits import TOOLTIP_CHARS, bounded, clamp_lines
+
+TITLE_LINES = 4  # a long real headline fits; anything longer ends in "…"
 
 
 def format_published(value: str | None) -> str:
@@ -51,6 +54,54 @@ def source_line_html(source: Source, link_color: str) -> str:
     return " &nbsp;·&nbsp; ".join(parts)
 
 
+class HeadlineLabel(QLabel):
+    """The title, wrapped to at most :data:`TITLE_LINES` lines and ending in "…" when longer
+    (the whole title, bounded, in its tooltip).
+
+    Why not a plain word-wrapped QLabel: it measures all of its text to size itself, so a
+    title of megabytes took minutes and most of a GB to show its first line; this label
+    lays out only a bounded prefix, again whenever its width or font changes.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._laid_out: tuple[str, int, str] | None = None  # (text, width, font) shown
+        self.shortened = False
+        self.setWordWrap(True)  # only to report its height for a width; lines are ours
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def set_headline(self, text: str) -> None:
+        """Show a new title."""
+        self._full = text
+        self._clamp()
+
+    def full_text(self) -> str:
+        """The title as set, before it was shortened."""
+        return self._full
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """Qt: wrap again for the new width."""
+        super().resizeEvent(event)
+        self._clamp()
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Qt: wrap again for a new font (the reader zoomed)."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._clamp()
+
+    def _clamp(self) -> None:
+        width = self.contentsRect().width()
+        key = (self._full, width, self.font().key())
+        if key == self._laid_out:
+            return
+        self._laid_out = key
+        lines, self.shortened = clamp_lines(self._full, self.font(), width, TITLE_LINES)
+        self.setToolTip(bounded(self._full, TOOLTIP_CHARS) if self.shortened else "")
+        self.setText("\n".join(lines))
+
+
 class ArticleHeader(QWidget):
     """Title and source line, aligned with the article's text column."""
 
@@ -60,9 +111,7 @@ class ArticleHeader(QWidget):
         super().__init__(parent)
         self.setBackgroundRole(QPalette.ColorRole.Base)
         self.setAutoFillBackground(True)
-        self.title = QLabel(self)
-        self.title.setWordWrap(True)
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title = HeadlineLabel(self)
         self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title.setAccessibleName("Title")
         self.title.setAccessibleDescription("The brief's headline.")
@@ -89,7 +138,7 @@ class ArticleHeader(QWidget):
 
     def set_meta(self, title: str, source: Source) -> None:
         """Show a new brief's title and source line (either may be empty)."""
-        self.title.setText(title or "Untitled brief")
+        self.title.set_headline(title or "Untitled brief")
         self._source = source
         self._render_source()
 

@@ -5,8 +5,11 @@ milliseconds, and it never fetches anything (no HTML, no images) — the reader 
 This widget knows geometry, not meaning: it turns pointer positions into code-point offsets
 (through :mod:`briefing_app.ui.offsets`) and emits them; the window decides what they mean.
 The text column is as wide as the pane allows up to about 100 characters (a comfortable
-measure on a wide screen), centred, at the current zoom.  Showing evidence scrolls to it but
-leaves the caret and any text the reader selected alone: the selection is theirs.
+measure on a wide screen), centred, at the current zoom.  Words wrap at word boundaries; an
+article holding a run of characters too long to be a word wraps anywhere instead, because
+Qt's fallback for a word wider than the line is quadratic in the word's length.  Showing
+evidence scrolls to it but leaves the caret and any text the reader selected alone: the
+selection is theirs.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.reading.evidence_map import LineCounts
 from briefing_app.ui.offsets import OffsetMap, qt_safe_text
 from briefing_app.ui.reader.widgets.marks import MARKS_WIDTH, EvidenceMarks
+from briefing_app.ui.reader.widgets.text_limits import article_wrap_mode
 
 COLUMN_CHARS = 100
 ZOOM_STEP = 1.1
@@ -120,6 +124,10 @@ class ArticleView(QPlainTextEdit):
         self.offsets = offsets
         self._paragraphs = paragraphs
         self._hovered = -1
+        # Set before the text, so a run too long to be a word is never laid out the slow way.
+        mode = article_wrap_mode(text)
+        if self.wordWrapMode() != mode:
+            self.setWordWrapMode(mode)
         self.setPlainText(qt_safe_text(text))
 
     def set_zoom(self, steps: int) -> None:

@@ -5,6 +5,9 @@ memory flat and opening fast, where a widget per card would not.  The delegate l
 out once per width (cached) and paints the speaker's name and role on quotes, a badge on
 hedged claims, and a row of chips saying why the item is linked to other passages ("same
 figure 1,240 ×2"); on the selected card the chip of the passage on show is filled.
+Every text a card draws is bounded (:mod:`text_limits`): a card summarises and links to the
+article, which shows the whole passage, so a quote of megabytes costs a card no more than a
+long paragraph; a word wider than the card wraps anywhere rather than running off its edge.
 """
 
 from __future__ import annotations
@@ -28,6 +31,14 @@ from briefing_app.core.model import Item, ItemKind
 from briefing_app.core.reading.card_text import KIND_LABELS, card_body, evidence_label, hedge_label
 from briefing_app.core.reading.link_words import LinkChip, link_chips
 from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
+from briefing_app.ui.reader.widgets.text_limits import (
+    CARD_CHARS,
+    LABEL_CHARS,
+    TOOLTIP_CHARS,
+    bounded,
+    one_line,
+    wrap_flag,
+)
 from briefing_app.ui.themes import LIGHT, Theme
 
 CARD_MARGIN_X, CARD_MARGIN_Y, PADDING, RADIUS, GAP = 10, 5, 12, 8, 6
@@ -42,6 +53,9 @@ class CardLayout:
     card: QRect = field(default_factory=QRect)
     name: QRect | None = None
     role: QRect | None = None
+    name_flag: Qt.TextFlag = Qt.TextFlag.TextWordWrap
+    role_flag: Qt.TextFlag = Qt.TextFlag.TextWordWrap
+    body_flag: Qt.TextFlag = Qt.TextFlag.TextWordWrap
     meta: QRect = field(default_factory=QRect)
     badges: list[tuple[QRect, str, str]] = field(default_factory=list)
     kind_label: QRect | None = None
@@ -58,6 +72,7 @@ class CardDelegate(QStyledItemDelegate):
         self._theme = LIGHT
         self._heights: dict[tuple[str, int], int] = {}
         self._chips: dict[str, list[LinkChip]] = {}
+        self._bodies: dict[str, str] = {}
         self._current: tuple[str | None, int] = (None, 0)
         self.section_labels: dict[str, str] = {}  # item id -> its section, in a mixed tab
         self.set_zoom(0)
@@ -114,6 +129,13 @@ class CardDelegate(QStyledItemDelegate):
             chips = self._chips[item.id] = link_chips(item)
         return chips
 
+    def body_of(self, item: Item) -> str:
+        """The text the card shows, bounded to :data:`CARD_CHARS` (cached)."""
+        body = self._bodies.get(item.id)
+        if body is None:
+            body = self._bodies[item.id] = bounded(card_body(item), CARD_CHARS)
+        return body
+
     # --- layout -------------------------------------------------------------------------
 
     def _advance(self, font: str, text: str) -> int:
@@ -123,12 +145,14 @@ class CardDelegate(QStyledItemDelegate):
             width = self._advances[key] = self._metrics[font].horizontalAdvance(text)
         return width
 
-    def _wrapped_height(self, font: str, width: int, text: str, *, cache: bool) -> int:
+    def _wrapped_height(
+        self, font: str, width: int, text: str, flag: Qt.TextFlag, *, cache: bool
+    ) -> int:
         key = (font, width, text)
         height = self._wrapped.get(key) if cache else None
         if height is None:
             height = self._metrics[font].boundingRect(
-                QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text
+                QRect(0, 0, width, 100_000), flag, text
             ).height()
             if cache:
                 self._wrapped[key] = height
@@ -143,14 +167,18 @@ class CardDelegate(QStyledItemDelegate):
         meta_width = self._advance("small", evidence_label(item)) + 2
         if item.speaker is not None:
             name_width = max(inner - meta_width - GAP, 40)
-            name_h = self._wrapped_height("name", name_width, item.speaker.name, cache=True)
+            name = bounded(item.speaker.name, LABEL_CHARS)
+            layout.name_flag = wrap_flag(self._metrics["name"], name_width, name)
+            name_h = self._wrapped_height("name", name_width, name, layout.name_flag, cache=True)
             layout.name = QRect(x, y, name_width, name_h)
             layout.meta = QRect(
                 x + inner - meta_width, y, meta_width, self._metrics["name"].height()
             )
             y += name_h
             if item.speaker.role:
-                role_h = self._wrapped_height("small", inner, item.speaker.role, cache=True)
+                role = bounded(item.speaker.role, LABEL_CHARS)
+                layout.role_flag = wrap_flag(self._metrics["small"], inner, role)
+                role_h = self._wrapped_height("small", inner, role, layout.role_flag, cache=True)
                 layout.role = QRect(x, y + 1, inner, role_h)
                 y += role_h + 1
             y += GAP
@@ -178,7 +206,9 @@ class CardDelegate(QStyledItemDelegate):
             if not layout.badges:
                 layout.kind_label = QRect(x, y, max(inner - meta_width - GAP, 10), badge_h)
             y += badge_h + GAP
-        body_h = self._wrapped_height("body", inner, card_body(item), cache=False)
+        body = self.body_of(item)
+        layout.body_flag = wrap_flag(self._metrics["body"], inner, body)
+        body_h = self._wrapped_height("body", inner, body, layout.body_flag, cache=False)
         layout.body = QRect(x, y, inner, body_h)
         y += body_h
         chips = self.chips_of(item)
@@ -198,12 +228,12 @@ class CardDelegate(QStyledItemDelegate):
         chip_h = metrics.height() + 4
         cx = x
         for chip in chips:
-            advance = self._advance("small", chip.label) + 2
+            text = one_line(chip.label, LABEL_CHARS)
+            advance = self._advance("small", text) + 2
             text_w = min(advance, inner - 2 * CHIP_PAD)
             w = text_w + 2 * CHIP_PAD
             if cx > x and cx + w > x + inner:
                 cx, y = x, y + chip_h + 4
-            text = chip.label
             if advance > text_w:
                 text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, text_w)
             layout.chips.append((QRect(cx, y, w, chip_h), text, chip))
@@ -268,7 +298,7 @@ class CardDelegate(QStyledItemDelegate):
         self._paint_header(painter, item, layout)
         painter.setFont(self._body)
         painter.setPen(theme.color("text"))
-        painter.drawText(layout.body, Qt.TextFlag.TextWordWrap, card_body(item))
+        painter.drawText(layout.body, layout.body_flag, self.body_of(item))
         self._paint_chips(painter, item, layout)
         painter.restore()
 
@@ -278,11 +308,13 @@ class CardDelegate(QStyledItemDelegate):
         if item.speaker is not None and layout.name is not None:
             painter.setFont(self._name)
             painter.setPen(text_color)
-            painter.drawText(layout.name, Qt.TextFlag.TextWordWrap, item.speaker.name)
+            name = bounded(item.speaker.name, LABEL_CHARS)
+            painter.drawText(layout.name, layout.name_flag, name)
             if layout.role is not None and item.speaker.role:
                 painter.setFont(self._small)
                 painter.setPen(muted)
-                painter.drawText(layout.role, Qt.TextFlag.TextWordWrap, item.speaker.role)
+                role = bounded(item.speaker.role, LABEL_CHARS)
+                painter.drawText(layout.role, layout.role_flag, role)
         painter.setFont(self._small)
         orphan = QColor(theme.badge_colors("allegation")[1])
         painter.setPen(muted if item.source is not None else orphan)
@@ -293,10 +325,15 @@ class CardDelegate(QStyledItemDelegate):
         )
         if layout.kind_label is not None:
             painter.setPen(muted)
+            label = self.section_labels.get(item.id) or KIND_LABELS.get(item.kind, "")
+            label = self._metrics["small"].elidedText(
+                one_line(label, LABEL_CHARS), Qt.TextElideMode.ElideRight,
+                layout.kind_label.width(),
+            )
             painter.drawText(
                 layout.kind_label,
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                self.section_labels.get(item.id) or KIND_LABELS.get(item.kind, ""),
+                label,
             )
         painter.setFont(self._badge)
         for rect, label, kind in layout.badges:
@@ -343,12 +380,13 @@ class CardDelegate(QStyledItemDelegate):
             if rect.contains(local):
                 words = [h.text for h in item.hedges if h.kind == kind]
                 tip = f"{label}: " + "; ".join(f"“{w}”" for w in words)
-                QToolTip.showText(event.globalPos(), tip, view)
+                QToolTip.showText(event.globalPos(), one_line(tip, TOOLTIP_CHARS), view)
                 return True
         for rect, _text, chip in layout.chips:
             if rect.contains(local):
                 count = len(chip.evidence)
                 where = "another passage" if count == 1 else f"{count} other passages"
-                QToolTip.showText(event.globalPos(), f"Linked to {where}: {chip.label}", view)
+                tip = one_line(f"Linked to {where}: {chip.label}", TOOLTIP_CHARS)
+                QToolTip.showText(event.globalPos(), tip, view)
                 return True
         return super().helpEvent(event, view, option, index)

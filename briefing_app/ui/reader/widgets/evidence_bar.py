@@ -12,6 +12,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QToolButton, QWidget
 
+from briefing_app.ui.reader.widgets.text_limits import (
+    TITLE_CHARS,
+    TOOLTIP_CHARS,
+    bounded,
+    one_line,
+)
+
 
 class ElidedLabel(QLabel):
     """A one-line label that ends in "…" when too narrow, with the whole text as tooltip."""
@@ -26,7 +33,7 @@ class ElidedLabel(QLabel):
     def setText(self, text: str) -> None:
         """Qt: keep the whole text and show as much of it as fits."""
         self._full = text
-        self.setToolTip(text)
+        self.setToolTip(bounded(text, TOOLTIP_CHARS))
         self._elide()
 
     def full_text(self) -> str:
@@ -39,8 +46,9 @@ class ElidedLabel(QLabel):
         self._elide()
 
     def _elide(self) -> None:
+        # Eliding measures the text it is given: give it no more than a line can hold.
         shown = self.fontMetrics().elidedText(
-            self._full, Qt.TextElideMode.ElideRight, max(10, self.width())
+            one_line(self._full, TITLE_CHARS), Qt.TextElideMode.ElideRight, max(10, self.width())
         )
         super().setText(shown)
 

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 
 from briefing_app.core.model import Item
 from briefing_app.core.reading.card_text import describe_item, hedge_tooltip
+from briefing_app.ui.reader.widgets.text_limits import TOOLTIP_CHARS, bounded
 
 ItemRole = Qt.ItemDataRole.UserRole + 1
 ItemIdRole = Qt.ItemDataRole.UserRole + 2
@@ -55,7 +56,7 @@ class ItemListModel(QAbstractListModel):
             who = f"\n{speaker.name}\n{speaker.role or ''}" if speaker else ""
             return item.text + who
         if role == Qt.ItemDataRole.ToolTipRole:
-            return hedge_tooltip(item) or None
+            return bounded(hedge_tooltip(item), TOOLTIP_CHARS) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return describe_item(item)
         return None
