@@ -40,6 +40,17 @@ DEFAULT_COLOUR_NAMES: dict[HighlightColour, str] = {
 }
 
 
+# A mark for each colour that does not depend on seeing colour (cards, the notes panel,
+# exports and print), alongside the underline style the article gives each colour.
+COLOUR_GLYPHS: dict[HighlightColour, str] = {
+    HighlightColour.KEY_FACT: "\u2605",  # ★
+    HighlightColour.CONTESTED: "\u2716",  # ✖
+    HighlightColour.FOLLOW_UP: "\u2192",  # →
+    HighlightColour.QUESTION: "?",
+    HighlightColour.BACKGROUND: "\u2261",  # ≡
+}
+
+
 class ClaimStatus(StrEnum):
     """Where the reader stands on an item."""
 
@@ -54,6 +65,14 @@ STATUS_NAMES: dict[ClaimStatus, str] = {
     ClaimStatus.VERIFIED: "Verified",
     ClaimStatus.DISPUTED: "Disputed",
     ClaimStatus.NEEDS_SOURCE: "Needs source",
+}
+
+
+STATUS_GLYPHS: dict[ClaimStatus, str] = {
+    ClaimStatus.UNREVIEWED: "\u25cb",  # ○
+    ClaimStatus.VERIFIED: "\u2713",  # ✓
+    ClaimStatus.DISPUTED: "\u2717",  # ✗
+    ClaimStatus.NEEDS_SOURCE: "\u2691",  # ⚑
 }
 
 

@@ -48,6 +48,10 @@ class Theme:
     section: dict[str, str] = field(default_factory=dict)
     section_tint: dict[str, str] = field(default_factory=dict)
     badge: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # The reader's highlight colours (core.annotations.HighlightColour keys) and claim-status
+    # colours, apart from the evidence, find and selection colours above.
+    highlight: dict[str, str] = field(default_factory=dict)
+    status: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_dark(self) -> bool:
@@ -70,6 +74,14 @@ class Theme:
         """Background and text colour of a hedge badge."""
         bg, fg = self.badge.get(hedge_kind, self.badge["uncertain"])
         return QColor(bg), QColor(fg)
+
+    def highlight_color(self, colour: str) -> QColor:
+        """The background of a reader's highlight of one colour (a HighlightColour key)."""
+        return QColor(self.highlight.get(str(colour), self.highlight["background"]))
+
+    def status_color(self, status: str) -> QColor:
+        """The mark colour of a claim status (a ClaimStatus key)."""
+        return QColor(self.status.get(str(status), self.muted))
 
     def palette(self) -> QPalette:
         """A full Qt palette for the theme (applied application-wide with Fusion)."""
@@ -168,6 +180,14 @@ LIGHT = Theme(
         "other": "#D8F1F1",
     },
     badge=_BADGES_LIGHT,
+    highlight={
+        "key_fact": "#C9EFC4",
+        "contested": "#F9C9CF",
+        "follow_up": "#E3D3F7",
+        "question": "#BDEBEA",
+        "background": "#E4E1DA",
+    },
+    status={"verified": "#1E8A4C", "disputed": "#C0392B", "needs_source": "#B86E00"},
 )
 
 DARK = Theme(
@@ -208,6 +228,14 @@ DARK = Theme(
         "other": "#1C4242",
     },
     badge=_BADGES_DARK,
+    highlight={
+        "key_fact": "#24462A",
+        "contested": "#552630",
+        "follow_up": "#3D2F57",
+        "question": "#1D4847",
+        "background": "#3A3935",
+    },
+    status={"verified": "#5FCB8A", "disputed": "#FF8A7E", "needs_source": "#F2B25C"},
 )
 
 SEPIA = Theme(
@@ -254,6 +282,14 @@ SEPIA = Theme(
         "allegation": ("#F0D0CC", "#8A1E1E"),
         "reported": ("#E3DACB", "#4A4035"),
     },
+    highlight={
+        "key_fact": "#D3E6BF",
+        "contested": "#F0C6BF",
+        "follow_up": "#E2D2E4",
+        "question": "#C8E0D9",
+        "background": "#E4D8C2",
+    },
+    status={"verified": "#3F7A35", "disputed": "#A33224", "needs_source": "#9A5A0E"},
 )
 
 THEMES: dict[str, Theme] = {t.name: t for t in (LIGHT, DARK, SEPIA)}

@@ -5,7 +5,9 @@ paragraph being drawn (a bisect into the span index and the match list), and a c
 re-runs just the paragraphs it touches (``rehighlightBlock``).  One ExtraSelection per span
 costs ~0.6 s per update on a 1 MB article, and QTextEdit char-format rewrites ~2 s.
 
-Layers, weakest first: section tint (the link-tint toggle), the selected item's
+Layers, weakest first: section tint (the link-tint toggle), the reader's own highlights
+(a colour by meaning, each with its own underline style so colour is never the only cue),
+the selected item's
 corroborating spans (soft), its own span (strong), the passage on show ("Evidence 2 of 3"),
 find matches, the current find match, and a hover underline on the span a click would
 follow.  The passage on show and the find matches have colours of their own, distinct from
@@ -16,16 +18,27 @@ survives a tint.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
+from briefing_app.core.annotations import HighlightColour
 from briefing_app.core.linking.span_index import SpanIndex, SpanList
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.themes import LIGHT, Theme
 
 Span = tuple[int, int]
+_Underline = QTextCharFormat.UnderlineStyle
+# The cue that does not depend on colour: each highlight colour has its own underline.
+READER_UNDERLINES: dict[str, QTextCharFormat.UnderlineStyle] = {
+    HighlightColour.KEY_FACT: _Underline.SingleUnderline,
+    HighlightColour.CONTESTED: _Underline.WaveUnderline,
+    HighlightColour.FOLLOW_UP: _Underline.DashUnderline,
+    HighlightColour.QUESTION: _Underline.DotLine,
+    HighlightColour.BACKGROUND: _Underline.DashDotDotLine,
+}
 _SYNC_BLOCKS = 48  # re-run this many paragraphs at once; more go visible-first, in batches
 _BATCH_BLOCKS = 200
 
@@ -45,6 +58,9 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._find = SpanList()
         self._find_current: Span | None = None
         self._hover: Span | None = None
+        self._marked: list[tuple[int, int, str]] = []  # the reader's highlights, by start
+        self._marked_starts: list[int] = []
+        self._marked_longest = 0
         self._tint = False
         self._headings: dict[str, str] = {}
         self._theme = LIGHT
@@ -76,6 +92,7 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         self._pending.clear()
         self._own, self._soft, self._hover, self._current = [], [], None, None
         self._find, self._find_current = SpanList(), None
+        self._marked, self._marked_starts, self._marked_longest = [], [], 0
 
     def set_item_spans(self, own: list[Span], soft: list[Span], current: Span | None) -> None:
         """Highlight the selected item: its own span strong, corroborating spans soft, the
@@ -100,6 +117,22 @@ class EvidenceHighlighter(QSyntaxHighlighter):
             self._find = SpanList(matches)
         self._find_current = current
         self.rehighlight_spans(changed)
+
+    def set_reader_highlights(self, highlights: Iterable[tuple[int, int, str]]) -> None:
+        """Show the reader's highlights: (start, end, colour key) in code points."""
+        new = sorted(highlights)
+        changed = [(s, e) for s, e, _ in self._marked] + [(s, e) for s, e, _ in new]
+        if new == self._marked:
+            return
+        self._marked = new
+        self._marked_starts = [start for start, _end, _colour in new]
+        self._marked_longest = max((e - s for s, e, _ in new), default=0)
+        self.rehighlight_spans(changed)
+
+    def _marked_between(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        first = bisect_left(self._marked_starts, start - self._marked_longest)
+        last = bisect_left(self._marked_starts, end)
+        return [piece for piece in self._marked[first:last] if piece[1] > start]
 
     def set_hover(self, span: Span | None) -> None:
         """Underline the span a click would follow, or nothing."""
@@ -165,6 +198,12 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         hover.setUnderlineColor(theme.color("hover_line"))
         self._formats = {"own": own, "soft": soft, "current": current, "find": find,
                          "find_current": find_current, "hover": hover}
+        for colour, style in READER_UNDERLINES.items():
+            marked = QTextCharFormat()
+            marked.setBackground(theme.highlight_color(colour))
+            marked.setUnderlineStyle(style)
+            marked.setUnderlineColor(theme.color("text"))
+            self._formats[f"marked:{colour}"] = marked
         for kind in theme.section_tint:
             tint = QTextCharFormat()
             tint.setBackground(theme.section_tint_color(kind))
@@ -180,7 +219,7 @@ class EvidenceHighlighter(QSyntaxHighlighter):
         """Qt callback: format one paragraph from the layers that overlap it."""
         heading = self._headings.get(text.strip()) if self._headings else None
         if not (heading or self._tint or self._own or self._soft or self._find.spans
-                or self._hover or self._current):
+                or self._hover or self._current or self._marked):
             return
         block_utf16 = self.currentBlock().position()
         start = self._offsets.to_code_point(block_utf16)
@@ -192,6 +231,11 @@ class EvidenceHighlighter(QSyntaxHighlighter):
             for segment in self._index.segments_between(start, end):
                 kind = str(segment.citations[0].section_kind)
                 pieces.append((segment.start, segment.end, self._formats[f"tint:{kind}"]))
+        if self._marked:
+            pieces.extend(
+                (s, e, self._formats[f"marked:{colour}"])
+                for s, e, colour in self._marked_between(start, end)
+            )
         for layer, spans in (("soft", self._soft), ("own", self._own)):
             fmt = self._formats[layer]
             pieces.extend((s, e, fmt) for s, e in spans if s < end and e > start)
