@@ -37,6 +37,16 @@ class NoteFilter:
         return self == NoteFilter()
 
 
+@dataclass(frozen=True)
+class ItemMark:
+    """What a card shows of the reader's work on its item."""
+
+    status: ClaimStatus | None = None
+    colour: HighlightColour | None = None
+    colour_name: str = ""
+    has_note: bool = False
+
+
 class AnnotationBook:
     """The placed annotations of one brief, in article order (orphans last)."""
 
@@ -99,6 +109,22 @@ class AnnotationBook:
             and entry.annotation.status is not None
             and entry.annotation.status is not ClaimStatus.UNREVIEWED
         }
+
+    def item_marks(self, colour_names: dict[HighlightColour, str]) -> dict[str, ItemMark]:
+        """Item id -> what its card shows (status, colour by its name, a note), for every
+        item the reader has annotated."""
+        marks = {}
+        for entry in self._placed:
+            note = entry.annotation
+            if entry.item_id is None or entry.placement is Placement.ORPHAN:
+                continue
+            marks[entry.item_id] = ItemMark(
+                status=note.status,
+                colour=note.colour,
+                colour_name=colour_names.get(note.colour, "") if note.colour else "",
+                has_note=bool(note.note.strip()),
+            )
+        return marks
 
     def tags(self) -> list[str]:
         """Every tag in use, sorted without regard to case."""

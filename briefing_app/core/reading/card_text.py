@@ -6,7 +6,14 @@ describes the model (hedges, speaker, links), so it is decided here once.
 
 from __future__ import annotations
 
+from briefing_app.core.annotations import (
+    COLOUR_GLYPHS,
+    STATUS_GLYPHS,
+    STATUS_NAMES,
+    ClaimStatus,
+)
 from briefing_app.core.model import Item, ItemKind
+from briefing_app.core.reading.annotation_book import ItemMark
 from briefing_app.core.text.quotes import has_quotation
 
 HEDGE_LABELS = {
@@ -64,3 +71,33 @@ def describe_item(item: Item) -> str:
 def hedge_tooltip(item: Item) -> str:
     """The hedge wording behind a card's badge."""
     return "\n".join(f"{hedge_label(h.kind)} — “{h.text}”" for h in item.hedges)
+
+
+def card_badges(item: Item, mark: ItemMark | None = None) -> list[tuple[str, str]]:
+    """The badges a card wears, in order, as (label, kind): the reader's status, highlight
+    colour and note first (their own work), then "Reported statement" and each kind of
+    hedge once.  Kinds: ``status:<status>``, ``colour:<colour>``, ``note``, ``reported`` or
+    a hedge kind — the card picks colours by kind."""
+    badges: list[tuple[str, str]] = []
+    if mark is not None:
+        if mark.status is not None and mark.status is not ClaimStatus.UNREVIEWED:
+            badges.append(
+                (f"{STATUS_GLYPHS[mark.status]} {STATUS_NAMES[mark.status]}",
+                 f"status:{mark.status}")
+            )
+        if mark.colour is not None:
+            badges.append(
+                (f"{COLOUR_GLYPHS[mark.colour]} {mark.colour_name}", f"colour:{mark.colour}")
+            )
+        if mark.has_note:
+            badges.append(("\u270e Note", "note"))
+    seen: set[str] = set()
+    if item.kind is ItemKind.STATEMENT:  # someone's words without quotation marks
+        badges.append((KIND_LABELS[ItemKind.STATEMENT], "reported"))
+        seen.add(hedge_label("reported"))
+    for hedge in item.hedges:
+        label = hedge_label(hedge.kind)
+        if label not in seen:
+            seen.add(label)
+            badges.append((label, hedge.kind))
+    return badges

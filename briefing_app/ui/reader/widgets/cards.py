@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
-from briefing_app.core.model import Item, ItemKind
-from briefing_app.core.reading.card_text import KIND_LABELS, card_body, evidence_label, hedge_label
+from briefing_app.core.model import Item
+from briefing_app.core.reading.annotation_book import ItemMark
+from briefing_app.core.reading.card_text import KIND_LABELS, card_badges, card_body, evidence_label
 from briefing_app.core.reading.link_words import LinkChip, link_chips
 from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
 from briefing_app.ui.reader.widgets.text_limits import (
@@ -75,6 +76,7 @@ class CardDelegate(QStyledItemDelegate):
         self._bodies: dict[str, str] = {}
         self._current: tuple[str | None, int] = (None, 0)
         self.section_labels: dict[str, str] = {}  # item id -> its section, in a mixed tab
+        self.marks: dict[str, ItemMark] = {}  # item id -> the reader's status, colour, note
         self.set_zoom(0)
 
     def set_theme(self, theme: Theme) -> None:
@@ -183,23 +185,15 @@ class CardDelegate(QStyledItemDelegate):
                 y += role_h + 1
             y += GAP
         badge_h = self._metrics["badge"].height() + 4
-        reported = item.kind == ItemKind.STATEMENT
-        if item.hedges or item.speaker is None or reported:
+        badges = card_badges(item, self.marks.get(item.id))
+        if badges or item.speaker is None:
             bx = x
-            seen: set[str] = set()
-            if reported:  # someone's words without quotation marks: say so, in plain sight
-                label = KIND_LABELS[ItemKind.STATEMENT]
-                w = self._advance("badge", label) + 14
-                layout.badges.append((QRect(bx, y, w, badge_h), label, "reported"))
-                bx += w + GAP
-                seen.add(hedge_label("reported"))
-            for hedge in item.hedges:
-                label = hedge_label(hedge.kind)
-                if label in seen:
-                    continue
-                seen.add(label)
-                w = self._advance("badge", label) + 14
-                layout.badges.append((QRect(bx, y, w, badge_h), label, hedge.kind))
+            for label, kind in badges:
+                text = one_line(label, LABEL_CHARS)
+                w = min(self._advance("badge", text) + 14, inner)
+                if bx > x and bx + w > x + inner - (meta_width if item.speaker is None else 0):
+                    bx, y = x, y + badge_h + 4  # wrap, so nothing runs off the card
+                layout.badges.append((QRect(bx, y, w, badge_h), text, kind))
                 bx += w + GAP
             if item.speaker is None:
                 layout.meta = QRect(x + inner - meta_width, y, meta_width, badge_h)
@@ -337,12 +331,28 @@ class CardDelegate(QStyledItemDelegate):
             )
         painter.setFont(self._badge)
         for rect, label, kind in layout.badges:
-            bg, fg = theme.badge_colors(kind)
+            bg, fg = self._badge_colors(kind)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(bg)
             painter.drawRoundedRect(rect, rect.height() / 2, rect.height() / 2)
             painter.setPen(fg)
             painter.drawText(rect, int(Qt.AlignmentFlag.AlignCenter), label)
+
+    def _badge_colors(self, kind: str) -> tuple[QColor, QColor]:
+        """A badge's ground and text: the reader's colours for their own marks, the hedge
+        colours otherwise."""
+        theme = self._theme
+        family, _, value = kind.partition(":")
+        if family == "colour":
+            return theme.highlight_color(value), theme.color("text")
+        if family == "status":
+            strong = theme.status_color(value)
+            return (strong.darker(250) if theme.is_dark else strong.lighter(190)), (
+                strong.lighter(130) if theme.is_dark else strong.darker(140)
+            )
+        if family == "note":
+            return theme.color("card_selected"), theme.color("text")
+        return theme.badge_colors(kind)
 
     def _paint_chips(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
         theme = self._theme
@@ -379,7 +389,7 @@ class CardDelegate(QStyledItemDelegate):
         for rect, label, kind in layout.badges:
             if rect.contains(local):
                 words = [h.text for h in item.hedges if h.kind == kind]
-                tip = f"{label}: " + "; ".join(f"“{w}”" for w in words)
+                tip = f"{label}: " + "; ".join(f"“{w}”" for w in words) if words else label
                 QToolTip.showText(event.globalPos(), one_line(tip, TOOLTIP_CHARS), view)
                 return True
         for rect, _text, chip in layout.chips:
