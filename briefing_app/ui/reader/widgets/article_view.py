@@ -256,6 +256,27 @@ class ArticleView(QPlainTextEdit):
         else:
             bar.setValue(bar.value() + int((top - line) / line))
 
+    def selected_span(self) -> tuple[int, int] | None:
+        """The reader's text selection in code points, or None when nothing is selected."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.offsets.to_code_point(cursor.selectionStart())
+        end = self.offsets.to_code_point(cursor.selectionEnd())
+        return (start, end) if end > start else None
+
+    def select_span(self, start: int, end: int) -> None:
+        """Select ``[start, end)`` (code points) and bring it into view."""
+        u_start, u_end = self.offsets.span_to_utf16(start, end)
+        self._center_on(u_start, u_end)
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(u_start)
+        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self.setTextCursor(cursor)
+        bar.setValue(value)
+
     def span_rect(self, start: int, end: int) -> QRect:
         """Viewport rectangle from the top of ``start`` to the bottom of ``end``."""
         cursor = QTextCursor(self.document())

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Article, Brief, SectionKind
+from briefing_app.core.reading.annotation_book import ItemMark
 from briefing_app.core.reading.selection import EvidenceView
 from briefing_app.core.reading.tabs import TabSpec, fitting_titles, plan_tabs, tab_title
 from briefing_app.ui.reader.widgets.card_list import ItemCardsView
@@ -202,6 +203,16 @@ class ItemsPane(QWidget):
             view.delegate.set_theme(theme)
             view.viewport().update()
         self._apply_icons()
+
+    def set_marks(self, marks: dict[str, ItemMark]) -> None:
+        """The reader's status, colour and note per item: cards whose marks changed are
+        measured again (a badge can add a line) and every tab repaints."""
+        for view in self._views:
+            delegate = view.delegate
+            if delegate.marks == marks:
+                continue
+            delegate.marks = dict(marks)
+            view.relayout()
 
     def set_zoom(self, steps: int) -> None:
         """Card text follows the reader's zoom."""
