@@ -1,4 +1,5 @@
-"""What the reader remembers between runs: recent files, theme, zoom, link tint, layout.
+"""What the reader remembers between runs: recent files, theme, zoom, link tint, layout,
+the names of the highlight colours and whether the notes panel is open.
 
 Why IniFormat in our own directory: a plain file a user can read and delete, in the platform
 config directory (``platformdirs``), moved wholesale by ``BRIEFING_APP_CONFIG_DIR`` so tests
@@ -15,6 +16,7 @@ from pathlib import Path
 import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
+from briefing_app.core.annotations import DEFAULT_COLOUR_NAMES, HighlightColour
 from briefing_app.ui.themes import THEME_CHOICES
 
 CONFIG_DIR_ENV = "BRIEFING_APP_CONFIG_DIR"
@@ -124,6 +126,37 @@ class ReaderSettings:
     def set_link_tint(self, enabled: bool) -> None:
         """Remember the link tint toggle."""
         self._set("view/link_tint", "true" if enabled else "false")
+
+    # annotating ---------------------------------------------------------------------------
+
+    def colour_names(self) -> dict[HighlightColour, str]:
+        """The user's names for the five highlight colours (defaults where unset)."""
+        raw = self._get("annotate/colour_names", "{}")
+        try:
+            stored = json.loads(str(raw))
+        except ValueError:
+            stored = {}
+        names = dict(DEFAULT_COLOUR_NAMES)
+        if isinstance(stored, dict):
+            for colour in HighlightColour:
+                value = stored.get(colour.value)
+                if isinstance(value, str) and value.strip():
+                    names[colour] = " ".join(value.split())[:40]
+        return names
+
+    def set_colour_names(self, names: dict[HighlightColour, str]) -> None:
+        """Remember the colour names (blank ones fall back to the defaults)."""
+        cleaned = {colour.value: " ".join(name.split())[:40] for colour, name in names.items()
+                   if name.strip()}
+        self._set("annotate/colour_names", json.dumps(cleaned))
+
+    def notes_panel_visible(self) -> bool:
+        """Whether the notes panel was open."""
+        return str(self._get("annotate/notes_panel", "false")).lower() in ("true", "1")
+
+    def set_notes_panel_visible(self, visible: bool) -> None:
+        """Remember whether the notes panel is open."""
+        self._set("annotate/notes_panel", "true" if visible else "false")
 
     # layout ------------------------------------------------------------------------------
 

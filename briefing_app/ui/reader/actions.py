@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QToolButton
 
+from briefing_app.core.annotations import DEFAULT_COLOUR_NAMES, ClaimStatus, HighlightColour
 from briefing_app.core.model import SectionKind
 from briefing_app.ui.shortcuts import ActionRegistry, ActionSpec
 from briefing_app.ui.themes import THEME_CHOICES
@@ -71,9 +72,47 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                "Move keyboard focus between the article and the cards"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", (StandardKey.HelpContents,), "Help",
                "List every shortcut", fallback=("F1",)),
+    ActionSpec("library", "&Library…", ("Ctrl+L",), "File",
+               "Every brief you have opened, and search across articles and notes"),
+    ActionSpec("undo", "&Undo", (StandardKey.Undo,), "Edit", "Undo the last annotation edit",
+               fallback=("Ctrl+Z",)),
+    ActionSpec("redo", "&Redo", (StandardKey.Redo,), "Edit", "Redo the annotation edit undone",
+               fallback=("Ctrl+Shift+Z",)),
+    *(
+        ActionSpec(f"highlight_{number}", f"Highlight as {DEFAULT_COLOUR_NAMES[colour]}",
+                   (f"Alt+{number}",), "Annotate",
+                   "Highlight the selected text (or mark the selected card) in this colour")
+        for number, colour in enumerate(HighlightColour, start=1)
+    ),
+    ActionSpec("remove_highlight", "Remove &Highlight", ("Alt+0",), "Annotate",
+               "Remove the highlight under the selection or the caret"),
+    ActionSpec("edit_note", "Add or Edit &Note…", ("Ctrl+Shift+M",), "Annotate",
+               "Write a note and tags on the selected text, highlight or card"),
+    ActionSpec("status_verified", "Mark &Verified", ("Ctrl+Alt+V",), "Annotate",
+               "Set the selected card's status to verified"),
+    ActionSpec("status_disputed", "Mark &Disputed", ("Ctrl+Alt+D",), "Annotate",
+               "Set the selected card's status to disputed"),
+    ActionSpec("status_needs_source", "Mark Needs &Source", ("Ctrl+Alt+S",), "Annotate",
+               "Set the selected card's status to needs source"),
+    ActionSpec("status_unreviewed", "Mark &Unreviewed", ("Ctrl+Alt+U",), "Annotate",
+               "Clear the selected card's status"),
+    ActionSpec("notes_panel", "&Notes Panel", ("Ctrl+Shift+N",), "Annotate",
+               "Show or hide the list of every highlight, note and status", checkable=True),
+    ActionSpec("colour_names", "Name the &Colours…", ("Ctrl+Alt+C",), "Annotate",
+               "Rename the five highlight colours to what they mean to you"),
 )
 
-MENU_ORDER = ("File", "Edit", "View", "Go", "Help")
+STATUS_ACTIONS = {
+    "status_verified": ClaimStatus.VERIFIED,
+    "status_disputed": ClaimStatus.DISPUTED,
+    "status_needs_source": ClaimStatus.NEEDS_SOURCE,
+    "status_unreviewed": ClaimStatus.UNREVIEWED,
+}
+HIGHLIGHT_ACTIONS = {
+    f"highlight_{number}": colour for number, colour in enumerate(HighlightColour, start=1)
+}
+
+MENU_ORDER = ("File", "Edit", "View", "Go", "Annotate", "Help")
 
 
 CHEAT_SHEET_NOTES = (
@@ -91,12 +130,15 @@ TAB_ACTIONS = {
     "tab_next_steps": SectionKind.NEXT_STEPS,
 }
 MENU_LAYOUT: dict[str, list[str | None]] = {
-    "File": ["open", "@recent", "reload", "open_source", None, "quit"],
-    "Edit": ["find", "find_next", "find_previous", "close_find", None, "filter"],
+    "File": ["open", "@recent", "reload", "open_source", None, "library", None, "quit"],
+    "Edit": ["undo", "redo", None, "find", "find_next", "find_previous", "close_find", None,
+             "filter"],
     "View": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "link_tint", None,
              "full_screen"],
     "Go": [*TAB_ACTIONS, "next_tab", "previous_tab", None, "next_item", "previous_item",
            "jump_source", "next_evidence", "previous_evidence", None, "switch_pane"],
+    "Annotate": [*HIGHLIGHT_ACTIONS, "remove_highlight", None, "edit_note", None,
+                 *STATUS_ACTIONS, None, "notes_panel", "colour_names"],
     "Help": ["shortcuts"],
 }
 
