@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
-    QTextCursor,
     QTextOption,
     QWheelEvent,
 )
@@ -38,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.reading.evidence_map import LineCounts
 from briefing_app.ui.offsets import OffsetMap, qt_safe_text
+from briefing_app.ui.reader.widgets.article_positions import ArticlePositions
 from briefing_app.ui.reader.widgets.marks import MARKS_WIDTH, EvidenceMarks
 from briefing_app.ui.reader.widgets.text_limits import article_wrap_mode
 
@@ -72,7 +72,7 @@ def reading_font(zoom_steps: int = 0) -> QFont:
     return font
 
 
-class ArticleView(QPlainTextEdit):
+class ArticleView(ArticlePositions):
     """Read-only article text with a centred column, span scrolling and link hit-testing."""
 
     positionClicked = Signal(int)  # code point clicked (a click, not a drag-select)
@@ -223,131 +223,6 @@ class ArticleView(QPlainTextEdit):
     def text_column(self) -> tuple[int, int]:
         """Left edge (in this widget's coordinates) and width of the text column."""
         return self._column
-
-    # --- positions ----------------------------------------------------------------------
-
-    def show_span(self, start: int, end: int) -> None:
-        """Bring ``[start, end)`` (code points) to mid-view, keeping the reader's caret and
-        selection where they are."""
-        u_start, u_end = self.offsets.span_to_utf16(start, end)
-        kept = self.textCursor()
-        self._center_on(u_start, u_end)
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        self.setTextCursor(kept)  # Qt scrolls to the caret here; undo that
-        bar.setValue(value)
-
-    def _center_on(self, u_start: int, u_end: int) -> None:
-        """Scroll so the span sits mid-view, or starts near the top if it is taller."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(u_start)
-        self.setTextCursor(cursor)
-        self.centerCursor()
-        top = self.cursorRect(cursor).top()
-        cursor.setPosition(u_end)
-        bottom = self.cursorRect(cursor).bottom()
-        height = self.viewport().height()
-        bar = self.verticalScrollBar()
-        line = max(self.fontMetrics().lineSpacing(), 1)
-        if bottom - top < height - 2 * line:
-            # Move the span's middle, not its first line, to the centre.
-            lines_down = int(((top + bottom) / 2 - height / 2) / line)
-            bar.setValue(bar.value() + lines_down)
-        else:
-            bar.setValue(bar.value() + int((top - line) / line))
-
-    def selected_span(self) -> tuple[int, int] | None:
-        """The reader's text selection in code points, or None when nothing is selected."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        start = self.offsets.to_code_point(cursor.selectionStart())
-        end = self.offsets.to_code_point(cursor.selectionEnd())
-        return (start, end) if end > start else None
-
-    def select_span(self, start: int, end: int) -> None:
-        """Select ``[start, end)`` (code points) and bring it into view."""
-        u_start, u_end = self.offsets.span_to_utf16(start, end)
-        self._center_on(u_start, u_end)
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(u_start)
-        cursor.setPosition(u_end, QTextCursor.MoveMode.KeepAnchor)
-        bar = self.verticalScrollBar()
-        value = bar.value()
-        self.setTextCursor(cursor)
-        bar.setValue(value)
-
-    def span_rect(self, start: int, end: int) -> QRect:
-        """Viewport rectangle from the top of ``start`` to the bottom of ``end``."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_utf16(start))
-        first = self.cursorRect(cursor)
-        cursor.setPosition(self.offsets.to_utf16(end))
-        last = self.cursorRect(cursor)
-        return QRect(
-            QPoint(0, first.top()), QPoint(self.viewport().width() - 1, last.bottom())
-        )
-
-    def point_of(self, position: int) -> QPoint:
-        """A viewport point inside the character at code point ``position``."""
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_utf16(position))
-        rect = self.cursorRect(cursor)
-        return QPoint(rect.left() + 2, rect.center().y())
-
-    def char_at(self, point: QPoint) -> int | None:
-        """The code point under a viewport point, or None over margins and blank space."""
-        cursor = self.cursorForPosition(point)
-        u = cursor.position()
-        rect = self.cursorRect(cursor)
-        if point.x() < rect.left():
-            u -= 1
-        if u < 0:
-            return None
-        probe = QTextCursor(self.document())
-        probe.setPosition(u)
-        left = self.cursorRect(probe)
-        block = probe.block()
-        if u >= block.position() + block.length() - 1:
-            return None  # past the end of the paragraph
-        probe.setPosition(u + 1)
-        right = self.cursorRect(probe)
-        inside_x = left.left() <= point.x() <= max(right.left(), left.left() + 1)
-        same_line = right.top() == left.top()
-        if not (left.top() <= point.y() <= left.bottom()) or (same_line and not inside_x):
-            return None
-        return self.offsets.to_code_point(u)
-
-    def visible_block_range(self) -> tuple[int, int]:
-        """Numbers of the first and last paragraphs on screen."""
-        block = self.firstVisibleBlock()
-        first = last = block.blockNumber()
-        offset = self.contentOffset()
-        height = self.viewport().height()
-        while block.isValid():
-            top = self.blockBoundingGeometry(block).translated(offset).top()
-            if top > height:
-                break
-            last = block.blockNumber()
-            block = block.next()
-        return first, last
-
-    def first_visible_position(self) -> int:
-        """Code point at the top-left of the viewport (to restore the reading position)."""
-        return self.offsets.to_code_point(self.cursorForPosition(QPoint(1, 1)).position())
-
-    def scroll_to_position(self, position: int) -> None:
-        """Scroll so the line holding ``position`` is at the top."""
-        block = self.document().findBlock(self.offsets.to_utf16(position))
-        if not block.isValid():
-            return
-        layout = block.layout()
-        line = 0
-        if layout is not None and layout.lineCount():
-            line = layout.lineForTextPosition(
-                self.offsets.to_utf16(position) - block.position()
-            ).lineNumber()
-        self.verticalScrollBar().setValue(block.firstLineNumber() + max(line, 0))
 
     # --- pointer ------------------------------------------------------------------------
 
