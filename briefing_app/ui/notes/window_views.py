@@ -7,7 +7,7 @@ the highlight layer, the cards and the notes panel.
 
 from __future__ import annotations
 
-from briefing_app.core.annotations import HighlightColour
+from briefing_app.core.annotations import STATUS_GLYPHS, STATUS_NAMES, HighlightColour
 from briefing_app.core.model import Item
 from briefing_app.core.reading.annotation_book import AnnotationBook
 from briefing_app.ui.notes.panel import NotesPanel
@@ -15,6 +15,7 @@ from briefing_app.ui.reader.selection import SelectionController
 from briefing_app.ui.reader.widgets.article_view import ArticleView
 from briefing_app.ui.reader.widgets.highlighter import EvidenceHighlighter
 from briefing_app.ui.reader.widgets.items_pane import ItemsPane
+from briefing_app.ui.themes import LIGHT, Theme
 
 
 class ReaderAnnotationViews:
@@ -34,6 +35,7 @@ class ReaderAnnotationViews:
         self._selection = selection
         self._panel = panel
         self.brief_items: dict[str, Item] = {}
+        self.theme: Theme = LIGHT
 
     def selected_span(self) -> tuple[int, int] | None:
         """The article text the reader selected."""
@@ -70,3 +72,11 @@ class ReaderAnnotationViews:
         self._highlighter.set_reader_highlights(book.text_highlights())
         self._items.set_marks(book.item_marks(colour_names))
         self._panel.set_book(book, quoted)
+        gutter = []
+        for item_id, status in book.item_statuses().items():
+            item = self.brief_items.get(item_id)
+            if item is not None and item.source is not None:
+                tip = f"{STATUS_NAMES[status]}: {' '.join(item.text[:120].split())}"
+                gutter.append((item.source.start, STATUS_GLYPHS[status],
+                               self.theme.status_color(status), tip))
+        self._article.gutter.set_marks(gutter)

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextOption,
     QWheelEvent,
 )
@@ -39,6 +40,7 @@ from briefing_app.core.reading.evidence_map import LineCounts
 from briefing_app.ui.offsets import OffsetMap, qt_safe_text
 from briefing_app.ui.reader.widgets.article_positions import ArticlePositions
 from briefing_app.ui.reader.widgets.marks import MARKS_WIDTH, EvidenceMarks
+from briefing_app.ui.reader.widgets.status_gutter import StatusGutter
 from briefing_app.ui.reader.widgets.text_limits import article_wrap_mode
 
 COLUMN_CHARS = 100
@@ -113,6 +115,8 @@ class ArticleView(ArticlePositions):
         self._column = (0, 0)
         self.marks = EvidenceMarks(self)
         self.marks.line_counts = self.line_counts
+        self.gutter = StatusGutter(self, self._line_top)
+        self.verticalScrollBar().valueChanged.connect(self.gutter.update)
         self.marks.jumpRequested.connect(self._jump_to_fraction)
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
         self.set_zoom(0)
@@ -170,10 +174,20 @@ class ArticleView(ArticlePositions):
                 self.viewport(), QResizeEvent(size, QSize(size.width() + 1, size.height()))
             )
         self._place_marks(bar_width)
+        frame = self.frameWidth()
+        self.gutter.setGeometry(frame, frame, left, self.height() - 2 * frame)
         column_rect = (left + self.frameWidth() + DOCUMENT_MARGIN, column - 2 * DOCUMENT_MARGIN)
         if column_rect != self._column:
             self._column = column_rect
             self.columnChanged.emit(*column_rect)
+
+    def _line_top(self, position: int) -> int | None:
+        """The top of the line holding a code point, in viewport pixels (for the gutter)."""
+        if position > self.offsets.length:
+            return None
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.offsets.to_utf16(position))
+        return self.cursorRect(cursor).top()
 
     def _place_marks(self, bar_width: int) -> None:
         """Stand the evidence marks just left of the scrollbar, aligned with its groove."""
