@@ -1,0 +1,1 @@
+"""The library window: every brief opened, with search across articles and notes."""
