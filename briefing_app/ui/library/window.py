@@ -183,6 +183,7 @@ class LibraryWindow(QDialog):
         if not text:
             self.stack.setCurrentWidget(self.documents)
             self.results.clear()
+            self.refresh()
             return
         hits = self._source.search(text)
         self.results.clear()
