@@ -4,7 +4,7 @@ Why not key everything on the brief's content hash: editing the file changes the
 the reader's annotations must stay with the article.  So a document has an id of its own and
 remembers every content hash it has had and the file it was last opened from: opening a
 brief finds its document by content first (the same text re-imported or moved), then by
-path (the file was edited), and only then starts a new one.
+any path it was opened from (the file was edited), and only then starts a new one.
 """
 
 from __future__ import annotations
@@ -81,8 +81,8 @@ def _lookup(connection: sqlite3.Connection, brief: Brief, path: str | None) -> t
     ).fetchone()
     if row is None and path is not None:
         row = connection.execute(
-            f"SELECT {_COLUMNS} FROM documents WHERE path = ? "
-            "ORDER BY last_opened DESC, number DESC LIMIT 1",
+            f"SELECT {_COLUMNS} FROM documents WHERE id = "
+            "(SELECT document_id FROM document_paths WHERE path = ?)",
             (path,),
         ).fetchone()
     return row
@@ -106,8 +106,9 @@ def get_document(database: Database, document_id: str) -> Document | None:
 
 def open_document(database: Database, brief: Brief, path: str | Path | None) -> Document:
     """Record that ``brief`` (read from ``path``, if a file) was opened now, and return its
-    document: found by content, else by path, else new.  Keeps its title and source, the
-    newest content hash and the article text for search up to date; one transaction."""
+    document: found by content, else by a path it was opened from, else new.  Keeps its
+    title and source, the newest content hash and the article text for search up to date;
+    one transaction."""
     where = _resolved(path)
     now = _timestamp()
     source = brief.source
@@ -134,6 +135,13 @@ def open_document(database: Database, brief: Brief, path: str | Path | None) -> 
             "VALUES (?, ?, ?)",
             (brief.id, doc_id, now),
         )
+        if where is not None:
+            connection.execute(
+                "INSERT INTO document_paths (path, document_id, last_opened) VALUES (?, ?, ?) "
+                "ON CONFLICT (path) DO UPDATE SET document_id = excluded.document_id, "
+                "last_opened = excluded.last_opened",
+                (where, doc_id, now),
+            )
         number = connection.execute(
             "SELECT number FROM documents WHERE id = ?", (doc_id,)
         ).fetchone()[0]

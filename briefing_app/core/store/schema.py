@@ -13,8 +13,9 @@ from briefing_app.core.store.database import Migration
 
 
 def _create_library(connection: sqlite3.Connection) -> None:
-    """Schema 1: documents with every content hash they have had, annotations (soft-deleted
-    for undo), and one full-text index over article texts, notes and tags."""
+    """Schema 1: documents with every content hash and file path they have had,
+    annotations (soft-deleted for undo), and one full-text index over article texts, notes
+    and tags."""
     _run_statements(
         connection,
         """
@@ -33,7 +34,6 @@ def _create_library(connection: sqlite3.Connection) -> None:
             created TEXT NOT NULL,
             last_opened TEXT NOT NULL
         );
-        CREATE INDEX documents_by_path ON documents (path);
 
         -- Every article text a document has had, so a re-import of any version finds it.
         CREATE TABLE document_versions (
@@ -42,6 +42,14 @@ def _create_library(connection: sqlite3.Connection) -> None:
             first_seen TEXT NOT NULL
         );
         CREATE INDEX document_versions_by_document ON document_versions (document_id);
+
+        -- Every file a document was opened from: an edited original is found by its path
+        -- even after a copy elsewhere was opened since.
+        CREATE TABLE document_paths (
+            path TEXT PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+            last_opened TEXT NOT NULL
+        );
 
         CREATE TABLE annotations (
             number INTEGER PRIMARY KEY,
