@@ -231,6 +231,17 @@ def test_a_locked_library_can_be_read_and_says_it_is_locked(tmp_path: Path) -> N
         other.close()
 
 
+def test_a_library_opened_read_only_reads_and_refuses_to_save(tmp_path: Path) -> None:
+    path, note_id = _library_with_one_note(tmp_path)
+    before = path.read_bytes()
+    with Store.open(read_only=True) as store:
+        assert store.annotation(note_id) is not None
+        with pytest.raises(StoreError, match=r"^cannot save annotations: the library "
+                           r"database is opened read-only \("):
+            store.delete(note_id)
+    assert path.read_bytes() == before
+
+
 BURST_CHILD = r"""
 import sys
 from pathlib import Path

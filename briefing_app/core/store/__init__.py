@@ -8,6 +8,7 @@ annotation model and ``anchoring`` (to place annotations in a changed text); nev
 importer, the readers or the exports: callers hand it a Brief they already have.
 """
 
+from briefing_app.core.store.annotation_rows import KEEP
 from briefing_app.core.store.changes import AnnotationChange, ChangeKind
 from briefing_app.core.store.database import StoreError, StoreNotice
 from briefing_app.core.store.documents import Document, LibraryEntry
@@ -23,6 +24,7 @@ from briefing_app.core.store.store import Store
 
 __all__ = [
     "DATA_DIR_ENV",
+    "KEEP",
     "AnnotationChange",
     "ChangeKind",
     "Document",

@@ -34,6 +34,8 @@ _COLUMNS = (
 
 
 class Keep(Enum):
+    """The type of ``KEEP``: a marker no real field value can be (None means "clear")."""
+
     KEEP = "keep"
 
 

@@ -21,7 +21,9 @@ from pathlib import Path
 
 Migration = Callable[[sqlite3.Connection], None]
 
-DEFAULT_BUSY_TIMEOUT = 5.0  # seconds a write waits for another program's lock
+# Seconds a write waits for another program's lock.  Our own writes hold it for
+# milliseconds; a longer wait would only freeze the window before the same message.
+DEFAULT_BUSY_TIMEOUT = 2.0
 
 # Primary SQLite result codes (the low byte of an extended code).
 _PERM, _BUSY, _LOCKED, _READONLY, _IOERR, _CORRUPT, _FULL, _CANTOPEN, _NOTADB = (
