@@ -1,4 +1,5 @@
-"""The ``briefing-app`` command line: import, show, validate, schema, screenshot, or the window.
+"""The ``briefing-app`` command line: import, show, validate, schema, notes, screenshot, or
+the window.
 
 Why this shape: every subcommand but the window runs on the Qt-free core, so briefs can be
 made and checked on a machine with no display; bad input and a mistyped command line are
@@ -16,7 +17,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from briefing_app.cli.arguments import COMMANDS, UsageError, parse_command_line
-from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK
+from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK, CommandError
 from briefing_app.cli.terminal import OutputError, flush, say
 from briefing_app.core.errors import BriefInputError
 
@@ -48,6 +49,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return status
     except BriefInputError as exc:
         say(f"error: {exc.describe()}")
+        return EXIT_BAD_INPUT
+    except CommandError as exc:
+        say(f"error: {exc}")
         return EXIT_BAD_INPUT
     except (UsageError, OutputError) as exc:
         say(f"error: {exc}")

@@ -17,7 +17,7 @@ from typing import NoReturn
 from briefing_app import __version__
 
 PROG = "briefing-app"
-COMMANDS = ("import", "show", "validate", "schema", "screenshot")
+COMMANDS = ("import", "show", "validate", "schema", "screenshot", "notes")
 THEMES = ("light", "dark", "sepia")
 DEFAULT_SIZE = "1400x900"
 MIN_SIZE = (200, 150)
@@ -134,6 +134,11 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
     val.add_argument("path", type=Path, nargs=path_count)
 
     commands.add_parser("schema", help="print the JSON Schema of the brief format")
+
+    notes = commands.add_parser(
+        "notes", help="list the annotations saved on an article or brief, and where they are"
+    )
+    notes.add_argument("path", type=Path, nargs=path_count)
 
     shot = commands.add_parser("screenshot", help="render the reader window offscreen to a PNG")
     shot.add_argument("path", type=Path, nargs="?")

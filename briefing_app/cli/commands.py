@@ -22,6 +22,11 @@ if TYPE_CHECKING:
     from briefing_app.core.model import Brief
 
 EXIT_OK = 0
+
+
+class CommandError(Exception):
+    """A command that could not do its work for a reason outside the input file (the
+    library cannot be read): one ``error:`` line, status 2."""
 FORMAT_NAMES = {"text": "plain-text", "markdown": "Markdown"}
 
 
@@ -115,6 +120,36 @@ def schema_command(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def notes_command(options: argparse.Namespace) -> int:
+    """``notes PATH``: the annotations the library holds for this article, placed in its
+    text as it is now.  Records nothing: listing is not reading."""
+    from briefing_app.cli.notes import NO_ANNOTATIONS, render_notes
+    from briefing_app.core.importer import import_path
+    from briefing_app.core.store import (
+        Store,
+        StoreError,
+        database_path,
+        in_reading_order,
+        place_annotations,
+    )
+
+    brief = import_path(options.path)
+    _print_warnings(options.path, brief)
+    if not database_path().exists():  # no library yet: nothing was ever annotated
+        write_text(NO_ANNOTATIONS + "\n")
+        return EXIT_OK
+    try:  # opened as the window opens it: upgraded, or moved aside if damaged (and told)
+        with Store.open() as store:
+            for notice in store.notices:
+                say(f"warning: {notice}")
+            document = store.find_document(brief, options.path)
+            annotations = [] if document is None else store.annotations(document.id)
+    except StoreError as exc:
+        raise CommandError(str(exc)) from exc
+    write_text(render_notes(brief, in_reading_order(place_annotations(brief, annotations))))
+    return EXIT_OK
+
+
 def screenshot_command(options: argparse.Namespace) -> int:
     """``screenshot [PATH] --out PNG …``: the window rendered offscreen; the size is checked
     before Qt is loaded."""
@@ -140,4 +175,5 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": validate_command,
     "schema": schema_command,
     "screenshot": screenshot_command,
+    "notes": notes_command,
 }
