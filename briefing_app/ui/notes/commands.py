@@ -1,9 +1,9 @@
 """Undo and redo for every annotation edit: one QUndoCommand per user action.
 
-Why snapshots: each command keeps the annotation as it was before and after the action, and
-redo/undo write that snapshot through the storage (one transaction each, committed at once),
-so undoing a deleted highlight brings back the same annotation — id, note, tags and all —
-and the store never holds a state the user did not see.
+Why the store's changes: each store call (add, update, delete, accept, re-attach) commits
+at once and returns what it changed; undo is ``store.revert`` of that change, and redo the
+revert of the revert.  So undoing a deleted highlight brings back the same annotation — id,
+note, tags and all — and the undo stack never lists an edit the store did not make.
 """
 
 from __future__ import annotations
@@ -13,61 +13,67 @@ from typing import Protocol
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.core.annotations import Annotation
+from briefing_app.core.store import AnnotationChange, StoreError
 
 
-class AnnotationWriter(Protocol):
-    """What the commands need of the storage: put an annotation as given, or remove it;
-    each returns None, or the one-line reason it could not be saved."""
+class ChangeReverter(Protocol):
+    """What undo and redo need of the store."""
 
-    def put(self, annotation: Annotation) -> str | None:
-        """Insert or replace the annotation (by id)."""
-
-    def remove(self, annotation_id: str) -> str | None:
-        """Delete the annotation (by id)."""
+    def revert(self, change: AnnotationChange) -> AnnotationChange:
+        """Undo ``change``; the returned change undoes the undo."""
 
 
 class AnnotationEdit(QUndoCommand):
-    """Change one annotation from ``before`` to ``after`` (None: absent).
-
-    ``before`` None is an addition, ``after`` None a deletion; ``changed`` is called after
-    every redo and undo so the window redraws from the store, ``failed`` with the reason
-    when the store refused (a read-only database): the command then marks itself obsolete,
-    so the undo stack never lists an edit that was not saved.
-    """
+    """One user action on an annotation: ``perform`` does it the first time; undo and redo
+    then revert changes.  ``changed`` is called with the annotation id after each step, so
+    the window redraws from the store; ``failed`` with the store's one-line reason when it
+    refused (a read-only library), and the command marks itself obsolete so the stack drops
+    it."""
 
     def __init__(
         self,
         text: str,
-        writer: AnnotationWriter,
-        before: Annotation | None,
-        after: Annotation | None,
+        store: ChangeReverter,
+        perform: Callable[[], AnnotationChange],
         changed: Callable[[str], None],
         failed: Callable[[str], None],
     ) -> None:
         super().__init__(text)
-        self._writer = writer
-        self._before = before
-        self._after = after
+        self._store = store
+        self._perform: Callable[[], AnnotationChange] | None = perform
+        self._done: AnnotationChange | None = None
+        self._undone: AnnotationChange | None = None
         self._changed = changed
         self._failed = failed
 
     def redo(self) -> None:
-        """Qt: apply the action (also runs when the command is pushed)."""
-        self._write(self._after, self._before)
+        """Qt: do the action (the first time), or redo it after an undo."""
+        if self._perform is not None:
+            step: Callable[[], AnnotationChange] = self._perform
+            self._perform = None
+        else:
+            undone = self._undone
+            assert undone is not None
+            step = lambda: self._store.revert(undone)  # noqa: E731
+        change = self._run(step)
+        if change is not None:
+            self._done = change
 
     def undo(self) -> None:
         """Qt: put the annotation back as it was."""
-        self._write(self._before, self._after)
-
-    def _write(self, target: Annotation | None, other: Annotation | None) -> None:
-        if target is None:
-            assert other is not None
-            problem, annotation_id = self._writer.remove(other.id), other.id
-        else:
-            problem, annotation_id = self._writer.put(target), target.id
-        if problem is not None:
-            self.setObsolete(True)
-            self._failed(problem)
+        done = self._done
+        if done is None:
             return
-        self._changed(annotation_id)
+        change = self._run(lambda: self._store.revert(done))
+        if change is not None:
+            self._undone = change
+
+    def _run(self, step: Callable[[], AnnotationChange]) -> AnnotationChange | None:
+        try:
+            change = step()
+        except StoreError as problem:
+            self.setObsolete(True)
+            self._failed(str(problem))
+            return None
+        self._changed(change.annotation_id)
+        return change

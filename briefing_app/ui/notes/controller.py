@@ -9,6 +9,8 @@ holds — the views never keep annotation state of their own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from contextlib import suppress
 from pathlib import Path
 from typing import Protocol
 
@@ -28,6 +30,7 @@ from briefing_app.core.annotations import (
 )
 from briefing_app.core.model import Brief, Item
 from briefing_app.core.reading.annotation_book import AnnotationBook
+from briefing_app.core.store import AnnotationChange, Document, Store, StoreError
 from briefing_app.ui.notes.commands import AnnotationEdit
 from briefing_app.ui.notes.editor import NoteEditor
 
@@ -39,25 +42,6 @@ def annotation_link(annotation_id: str) -> str:
     return f"{LINK_SCHEME}://annotation/{annotation_id}"
 
 
-class AnnotationStorage(Protocol):
-    """The store as the window uses it (``ui.notes.storage`` adapts ``core.store``)."""
-
-    def open(self, brief: Brief, path: Path | None) -> str | None:
-        """Register the brief as opened; its document id (None: the store is unavailable)."""
-
-    def annotations(self, document_id: str) -> list[Annotation]:
-        """Every annotation of the document."""
-
-    def place(self, brief: Brief, annotations: list[Annotation]) -> list[PlacedAnnotation]:
-        """Where each annotation is in the brief as it is now."""
-
-    def put(self, annotation: Annotation) -> str | None:
-        """Insert or replace; None, or why it could not be saved."""
-
-    def remove(self, annotation_id: str) -> str | None:
-        """Delete; None, or why it could not be saved."""
-
-
 class AnnotationController(QObject):
     """The open brief's annotations: what the keys do, and keeping every view in step."""
 
@@ -66,12 +50,12 @@ class AnnotationController(QObject):
 
     def __init__(
         self,
-        storage: AnnotationStorage,
+        store: Store | None,
         views: AnnotationViews,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self.storage = storage
+        self.store = store
         self.views = views
         self.book = AnnotationBook()
         self.undo_stack = QUndoStack(self)
@@ -87,25 +71,48 @@ class AnnotationController(QObject):
 
     # --- documents ----------------------------------------------------------------------
 
-    def set_brief(self, brief: Brief, path: Path | None) -> None:
-        """A brief was shown: find its document and place its annotations."""
-        same = self._brief is not None and self._document_id is not None
+    def set_brief(self, brief: Brief, path: Path | None) -> Document | None:
+        """A brief was shown: find (or record) its document and place its annotations;
+        returns the document (None when the library cannot be used)."""
         self._brief = brief
-        document_id = self.storage.open(brief, path)
-        if not (same and document_id == self._document_id):
+        document = self._open_document(brief, path)
+        document_id = document.id if document is not None else None
+        if document_id != self._document_id:
             self.undo_stack.clear()  # an edit of another brief is not undoable here
         self._document_id = document_id
         self.refresh()
+        return document
+
+    def _open_document(self, brief: Brief, path: Path | None) -> Document | None:
+        if self.store is None:
+            return None
+        try:
+            return self.store.open_document(brief, path)
+        except StoreError as problem:
+            self.problem.emit(str(problem))
+            try:  # a read-only library still shows what it holds
+                return self.store.find_document(brief, path)
+            except StoreError:
+                return None
 
     def refresh(self, _changed_id: str | None = None) -> None:
         """Re-read the store and redraw the highlights, the cards and the notes panel."""
-        if self._brief is None or self._document_id is None:
-            self.book.replace([])
-        else:
-            stored = self.storage.annotations(self._document_id)
-            self.book.replace(self.storage.place(self._brief, stored))
+        placed: list[PlacedAnnotation] = []
+        if self._brief is not None and self._document_id is not None and self.store:
+            try:
+                placed = self.store.place(self._brief, self._document_id)
+            except StoreError as problem:
+                self.problem.emit(str(problem))
+        self.book.replace(placed)
         self.views.draw(self.book, self._quoted(), self.colour_names)
         self.changed.emit()
+
+    def remember_position(self, position: int) -> None:
+        """Keep the reading position of the open brief (when leaving it or closing)."""
+        if self.store is not None and self._document_id is not None:
+            # A read-only library: the position is a convenience, not the user's work.
+            with suppress(StoreError):
+                self.store.set_reading_position(self._document_id, position)
 
     def _quoted(self) -> dict[str, str]:
         """Annotation id -> the words it is about (an item annotation: its item's text)."""
@@ -129,7 +136,7 @@ class AnnotationController(QObject):
         if self._brief is None or self._document_id is None:
             return False
         self.last_colour = colour
-        span = self.views.selected_span()
+        span = None if self.views.cards_focused() else self.views.selected_span()
         if span is not None:
             existing = [e for e in self.book.at(span[0]) if _same_span(e, span)]
             if existing:
@@ -196,11 +203,10 @@ class AnnotationController(QObject):
     def accept_change(self, annotation_id: str) -> bool:
         """Take a "text changed" (fuzzy) placement as the annotation's new place."""
         entry = self.book.get(annotation_id)
-        if entry is None or entry.placement is not Placement.FUZZY or entry.selector is None:
+        brief, store = self._brief, self.store
+        if entry is None or entry.placement is not Placement.FUZZY or not (brief and store):
             return False
-        after = _touched(entry.annotation, selector=entry.selector, item_id=entry.item_id
-                         or entry.annotation.item_id)
-        return self._push("Accept changed text", entry.annotation, after)
+        return self._push_step("Accept changed text", lambda: store.accept(brief, entry))
 
     def reattach(self, annotation_id: str) -> bool:
         """Attach an orphan (or any highlight) to the text selected now."""
@@ -235,9 +241,30 @@ class AnnotationController(QObject):
     # --- helpers ------------------------------------------------------------------------
 
     def _push(self, text: str, before: Annotation | None, after: Annotation | None) -> bool:
+        """One undoable step from ``before`` to ``after`` (None: absent), written at once."""
+        store = self.store
+        if store is None:
+            self.problem.emit("Annotations cannot be saved: the library is not available.")
+            return False
+
+        def perform() -> AnnotationChange:
+            if before is None:
+                assert after is not None
+                return store.add(after)
+            if after is None:
+                return store.delete(before.id)
+            return store.update(
+                before.id, note=after.note, tags=after.tags, colour=after.colour,
+                status=after.status, selector=after.selector, item_id=after.item_id,
+                section=after.section,
+            )
+
+        return self._push_step(text, perform)
+
+    def _push_step(self, text: str, perform: Callable[[], AnnotationChange]) -> bool:
+        assert self.store is not None
         failures: list[str] = []
-        command = AnnotationEdit(text, self.storage, before, after, self.refresh,
-                                 failures.append)
+        command = AnnotationEdit(text, self.store, perform, self.refresh, failures.append)
         self.undo_stack.push(command)
         if failures:
             self.problem.emit(failures[0])
@@ -263,7 +290,7 @@ class AnnotationController(QObject):
             if entry is None:
                 return None
             return entry.annotation, self._quoted().get(annotation_id, "")
-        span = self.views.selected_span()
+        span = None if self.views.cards_focused() else self.views.selected_span()
         if span is not None and self._brief is not None and self._document_id is not None:
             under = [e for e in self.book.at(span[0]) if _same_span(e, span)]
             if under:
@@ -291,6 +318,9 @@ class AnnotationViews(Protocol):
 
     def selected_span(self) -> tuple[int, int] | None:
         """The article text selected now, in code points."""
+
+    def cards_focused(self) -> bool:
+        """True while the keyboard is in the cards (a key then means the selected card)."""
 
     def caret_span(self) -> tuple[int, int] | None:
         """A one-character span at the article caret, when the article has focus."""

@@ -59,7 +59,7 @@ def swatch_icon(color: QColor, glyph: str, size: int = 16) -> QIcon:
     painter.setPen(color.darker(160))
     painter.setBrush(color)
     painter.drawRoundedRect(0, 0, size - 1, size - 1, 3, 3)
-    painter.setPen(QColor("#1D2024"))
+    painter.setPen(QColor("#F4F2EE") if color.lightness() < 110 else QColor("#1D2024"))
     painter.drawText(pixmap.rect(), Qt.AlignmentFlag.AlignCenter, glyph)
     painter.end()
     return QIcon(pixmap)
@@ -77,6 +77,8 @@ class NotesPanel(QWidget):
     copyLinkRequested = Signal(str)
     editRequested = Signal(str)
     deleteRequested = Signal(str)
+    acceptRequested = Signal(str)  # take a "text changed" placement as the new place
+    reattachRequested = Signal(str)  # attach to the article text selected now
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,6 +99,8 @@ class NotesPanel(QWidget):
         self.list = QListWidget(self)
         self.list.setAccessibleName("Annotations")
         self.list.setWordWrap(True)
+        self.list.setSpacing(4)
+        self.list.setAlternatingRowColors(True)
         self.list.setUniformItemSizes(False)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -241,7 +245,15 @@ class NotesPanel(QWidget):
         if where:
             head += f"  —  {where}"
         quoted = self._quoted.get(note.id) or (note.selector.exact if note.selector else "")
-        body = [head, f"\u201c{_short(quoted, QUOTE_CHARS)}\u201d"]
+        body = [head]
+        old = note.selector.exact if note.selector else ""
+        if entry.placement is Placement.FUZZY and entry.selector is not None and old:
+            body.append(f"was \u201c{_short(old, QUOTE_CHARS // 2)}\u201d")
+            body.append(f"now \u201c{_short(entry.selector.exact, QUOTE_CHARS // 2)}\u201d")
+        else:
+            body.append(f"\u201c{_short(quoted, QUOTE_CHARS)}\u201d")
+        if entry.placement is Placement.ORPHAN and entry.reason:
+            body.append(_short(entry.reason, NOTE_CHARS))
         if note.tags:
             body.append(" ".join(f"#{tag}" for tag in note.tags))
         if note.note.strip():
@@ -265,8 +277,15 @@ class NotesPanel(QWidget):
         if item is None:
             return
         annotation_id = item.data(AnnotationIdRole)
+        entry = self._book.get(annotation_id)
         menu = QMenu(self)
         menu.addAction("Go to", lambda: self.annotationChosen.emit(annotation_id))
+        if entry is not None and entry.placement is Placement.FUZZY:
+            menu.addAction("Accept Changed Text",
+                           lambda: self.acceptRequested.emit(annotation_id))
+        if entry is not None and not entry.annotation.is_item_annotation:
+            menu.addAction("Attach to Selected Text",
+                           lambda: self.reattachRequested.emit(annotation_id))
         menu.addAction("Edit Note and Tags…", lambda: self.editRequested.emit(annotation_id))
         menu.addAction("Copy Link", lambda: self.copyLinkRequested.emit(annotation_id))
         menu.addSeparator()

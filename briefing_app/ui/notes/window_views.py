@@ -41,6 +41,11 @@ class ReaderAnnotationViews:
         """The article text the reader selected."""
         return self._article.selected_span()
 
+    def cards_focused(self) -> bool:
+        """True while a card list has the keyboard."""
+        view = self._items.current_view()
+        return view is not None and view.hasFocus()
+
     def caret_span(self) -> tuple[int, int] | None:
         """The character at the article caret (when the article is being read)."""
         if not self._article.hasFocus():

@@ -7,7 +7,7 @@ the evidence map and the cards must change together.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMainWindow
 
@@ -20,6 +20,8 @@ from briefing_app.ui.themes import THEME_CHOICES, Theme, next_theme, resolve_the
 
 class AppearanceController(QObject):
     """Applies and remembers theme, zoom, link tint and full screen."""
+
+    themeChanged = Signal(object)  # the Theme now drawn with (for the notes panel and marks)
 
     def __init__(
         self,
@@ -74,6 +76,7 @@ class AppearanceController(QObject):
         self._highlighter.set_theme(theme)
         self._items.set_theme(theme)
         self._theme_actions[self._choice].setChecked(True)
+        self.themeChanged.emit(theme)
 
     # --- zoom, tint, full screen --------------------------------------------------------
 

@@ -18,7 +18,9 @@ from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplicat
 from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter, QWidget
 
 from briefing_app.core.reading.document import ReadingDocument
+from briefing_app.core.store import Store
 from briefing_app.ui.dialogs import Dialogs
+from briefing_app.ui.notes.feature import AnnotationFeature, open_library_store
 from briefing_app.ui.offsets import OffsetMap
 from briefing_app.ui.reader.actions import (
     ACTION_SPECS,
@@ -64,8 +66,11 @@ class MainWindow(QMainWindow):
         settings: ReaderSettings | None = None,
         dialogs: Dialogs | None = None,
         loader: Loader | None = None,
+        store: Store | bool | None = True,
         parent: QWidget | None = None,
     ) -> None:
+        """``store``: the annotation library to use; True opens the user's own, None (or
+        False) runs without one (annotating is then off, reading works)."""
         super().__init__(parent)
         self.settings = settings if settings is not None else ReaderSettings.for_user()
         self.setWindowTitle(APP_NAME)
@@ -73,6 +78,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self.setAccessibleName(APP_NAME)
         self.setAccessibleDescription("Reads a structured news brief with its linked evidence.")
+        self._shown: ReadingDocument | None = None
         self._build_widgets()
         self.actions = ActionRegistry(ACTION_SPECS, self)
         self.recent_menu, self.theme_group, self.theme_actions = build_menus(
@@ -80,8 +86,9 @@ class MainWindow(QMainWindow):
         )
         self._place_actions()
 
+        dialogs = dialogs or Dialogs()
         self.document = DocumentController(
-            self, self.statusBar(), self.settings, dialogs or Dialogs(), loader, self._present
+            self, self.statusBar(), self.settings, dialogs, loader, self._present
         )
         self.selection = SelectionController(
             self.article, self.highlighter, self.items_pane, self
@@ -91,7 +98,21 @@ class MainWindow(QMainWindow):
             self, self.settings, self.article_pane, self.highlighter, self.items_pane,
             self.theme_actions,
         )
+        messages: list[str] = []
+        if store is True:
+            store, messages = open_library_store()
+        self.annotating = AnnotationFeature(
+            self,
+            store=store or None,
+            settings=self.settings,
+            actions=self.actions,
+            parts=(self.article, self.highlighter, self.items_pane, self.selection),
+            document=self.document,
+            appearance=self.appearance,
+            dialogs=dialogs,
+        )
         self._connect_signals()
+        self.annotating.tell(messages)
 
         self.actions["link_tint"].setChecked(self.settings.link_tint())
         self.appearance.apply_all()
@@ -202,6 +223,9 @@ class MainWindow(QMainWindow):
         """Tell every part of the window about a new document (the document controller
         calls this, and calls it again with the old one if it raises)."""
         brief, text = document.brief, document.brief.article.text
+        fresh = self._shown is None or self._shown.path != document.path
+        if self._shown is not None:
+            self.annotating.leave()
         offsets = OffsetMap(text)
         tint = self.highlighter.tint_enabled
         self.highlighter.set_tint(False, repaint=False)  # tint after the text is up
@@ -218,6 +242,8 @@ class MainWindow(QMainWindow):
         headline = one_line(brief.title or document.name, WINDOW_TITLE_CHARS)
         self.setWindowTitle(f"{headline} — {APP_NAME}")
         self.status_label.setText(document.summary())
+        self._shown = document
+        self.annotating.present(document, fresh=fresh)
         self._update_actions()
 
     def reload(self, *, automatic: bool = False) -> bool:
@@ -310,7 +336,8 @@ class MainWindow(QMainWindow):
             self.fit_split()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Remember geometry and split before closing."""
+        """Remember geometry, split and the reading position before closing."""
+        self.annotating.leave()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.set_splitter_state(self.splitter.saveState())
         self.settings.sync()
