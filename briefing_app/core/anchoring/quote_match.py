@@ -9,9 +9,10 @@ the old position breaks ties between places that agree equally.
 Two rules the Hypothesis client lacks, because attaching a note to the wrong passage is worse
 than listing it as an orphan: a changed quote is only accepted from :data:`MIN_SCORE` up,
 and when a second place scores within :data:`AMBIGUITY_MARGIN` of the best, there is no
-match (the reason says where the two places are).  The quote found verbatim is the one
-exception: it is accepted however its surroundings changed, and between verbatim copies
-the one whose surroundings agree best, then the one nearest the hint, wins.
+match (the reason says where the two places are).  The quote found verbatim comes first:
+the copy whose surroundings agree best (from :data:`MIN_SCORE` up), then the one nearest the
+hint, wins over any changed wording; and a quote that occurs exactly once in the text is
+found there however its surroundings changed (a moved paragraph).
 
 How, cheaply: the quote verbatim near the hint first (a ``str.find`` over a few KB) — with
 its prefix and suffix intact that is certain and ends the search; otherwise seeds from a
@@ -26,7 +27,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from briefing_app.core.anchoring.alignment import align_quote
-from briefing_app.core.anchoring.seed_index import SeedPlace, seed_index_for
+from briefing_app.core.anchoring.seed_index import SeedPlace, places_near, seed_index_for
 
 WEIGHT_QUOTE = 50
 WEIGHT_PREFIX = 20
@@ -114,25 +115,41 @@ def search_quote(
         if nearest.score >= _SURE:
             return QuoteSearch(nearest.as_match())
     pattern = prefix + exact + suffix
-    index = seed_index_for(text)
     # Votes this close together are one place (an edit inside the pattern shifts the votes
     # after it); the window aligned reaches this far beyond the votes.
     spread = 8 + len(pattern) // 32
     slack = 8 + len(pattern) // 16
-    keys_near = (max(0, near[0] - len(pattern)), near[1] + len(pattern))
-    places = index.places_of(pattern, spread=spread, limit=_PLACES_TO_ALIGN, within=keys_near)
+    low, high = max(0, near[0] - len(pattern)), min(size, near[1] + len(pattern))
+    places = places_near(text, pattern, low, high, spread=spread, limit=_PLACES_TO_ALIGN)
     _align_places(text, prefix, exact, suffix, places, slack, scorer, candidates)
     decision = _decide(sorted(candidates.values(), key=scorer.rank))
-    if decision.match is not None or decision.ambiguous or near == (0, size):
+    if decision.match is not None or decision.ambiguous:
         return decision
-    places = index.places_of(pattern, spread=spread, limit=_PLACES_TO_ALIGN)
+    if near == (0, size):
+        return _only_copy(text, exact, scorer) or decision
+    places = seed_index_for(text).places_of(pattern, spread=spread, limit=_PLACES_TO_ALIGN)
     _align_places(text, prefix, exact, suffix, places, slack, scorer, candidates)
     if not any(_acceptable(found) for found in candidates.values()):
         # Too short (or too changed around it) for the seeds: its verbatim copies anywhere.
         for start in _copies(text, exact, 0, size):
             if start not in candidates:
                 candidates[start] = scorer.score(start, start + len(exact))
-    return _decide(sorted(candidates.values(), key=scorer.rank))
+    decision = _decide(sorted(candidates.values(), key=scorer.rank))
+    if decision.match is not None or decision.ambiguous:
+        return decision
+    return _only_copy(text, exact, scorer) or decision
+
+
+def _only_copy(text: str, exact: str, scorer: _Scorer) -> QuoteSearch | None:
+    """The quote's one verbatim copy in the whole text, however its surroundings changed.
+
+    Why: a passage moved to a new paragraph keeps its words but not its neighbours; when
+    the text holds those words exactly once, there is no other place it could have gone.
+    """
+    copies = _copies(text, exact, 0, len(text), most=2)
+    if len(copies) != 1:
+        return None
+    return QuoteSearch(scorer.score(copies[0], copies[0] + len(exact)).as_match())
 
 
 def _align_places(
@@ -232,11 +249,11 @@ def _similarity(a: str, b: str, cutoff: float = 0.0) -> float:
     return Levenshtein.normalized_similarity(a, b, score_cutoff=cutoff)
 
 
-def _copies(text: str, exact: str, low: int, high: int) -> list[int]:
-    """Where ``exact`` occurs verbatim within ``text[low:high]`` (at most _MAX_COPIES)."""
+def _copies(text: str, exact: str, low: int, high: int, most: int = _MAX_COPIES) -> list[int]:
+    """Where ``exact`` occurs verbatim within ``text[low:high]`` (at most ``most``)."""
     found: list[int] = []
     position = text.find(exact, low, high)
-    while position != -1 and len(found) < _MAX_COPIES:
+    while position != -1 and len(found) < most:
         found.append(position)
         position = text.find(exact, position + 1, high)
     return found
@@ -248,20 +265,30 @@ def _verbatim_over(text: str, exact: str, start: int, end: int) -> tuple[int, in
     Why: an alignment may take in a word inserted next to an unchanged quote (both cost
     the same); the unchanged quote is the better answer.
     """
-    found = text.find(exact, max(0, start - len(exact) + 1), end + len(exact) - 1)
-    if found != -1 and found < end and found + len(exact) > start:
-        return found, found + len(exact)
+    high = end + len(exact) - 1
+    found = text.find(exact, max(0, start - len(exact) + 1), high)
+    while found != -1 and found < end:
+        after = found + len(exact)
+        # Not the quote's "a" as the start of "assertion": a copy ends where the quote did.
+        if not (exact[-1].isalnum() and after < len(text) and text[after].isalnum()):
+            return found, after
+        found = text.find(exact, found + 1, high)
     return start, end
 
 
 def _acceptable(candidate: _Candidate) -> bool:
-    return candidate.quote_score == 1.0 or candidate.score >= MIN_SCORE
+    return candidate.score >= MIN_SCORE
 
 
 def _decide(ranked: list[_Candidate]) -> QuoteSearch:
     """The best candidate if it is good enough and no other place scores alike."""
     if not ranked:
         return QuoteSearch(None, "not found: nothing in the text resembles the quote")
+    # The quote verbatim, where its surroundings agree well enough, comes before any changed
+    # wording (a passage nobody edited must come back as it was).
+    verbatim = [found for found in ranked if found.quote_score == 1.0 and _acceptable(found)]
+    if verbatim:
+        return QuoteSearch(verbatim[0].as_match())
     best = ranked[0]
     if not _acceptable(best):
         return QuoteSearch(

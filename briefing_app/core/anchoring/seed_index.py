@@ -10,22 +10,21 @@ and suffix) is then looked up key by key: every stretch of :data:`KEY_CHARS` + :
 votes for where the whole pattern would start ("diagonal").  Votes that fall close together
 are one place; the places with most votes are where a careful alignment is worth its cost.
 
-Building the index is one pass over the text (~40 ms per MB) and is shared by every quote
+Building the index is one pass over the text (~30-50 ms per MB) and is shared by every quote
 looked up in the same text (:func:`seed_index_for` keeps the last one).
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from threading import Lock
 
 KEY_CHARS = 12
-STRIDE = 16
+STRIDE = 32
 # Below this many characters per step of STRIDE, keys are taken more often (every character
 # of a short text): a short text is cheap to index densely, and a sparse index of it could
 # miss the second of two places a quote might be.
-_CHARS_PER_STRIDE_STEP = 32_768
+_CHARS_PER_STRIDE_STEP = 16_384
 # Keys found at most this often vote first; a text that repeats itself (stock phrases,
 # restated facts) has many keys found in dozens of places, which add work and noise.
 _RARE = 4
@@ -54,7 +53,7 @@ class SeedIndex:
     __slots__ = ("_places", "stride", "text")
 
     def __init__(self, text: str) -> None:
-        """Index ``text`` (one pass; ~40 ms for a megabyte)."""
+        """Index ``text`` (one pass; ~30-50 ms for a megabyte)."""
         self.text = text
         self.stride = min(STRIDE, max(1, len(text) // _CHARS_PER_STRIDE_STEP))
         places: dict[str, int | list[int]] = {}
@@ -71,53 +70,10 @@ class SeedIndex:
                 known.append(offset)  # type: ignore[union-attr]
         self._places = places
 
-    def places_of(
-        self, pattern: str, *, spread: int, limit: int, within: tuple[int, int] | None = None
-    ) -> list[SeedPlace]:
-        """The places ``pattern`` may start at, most votes first (at most ``limit``).
-
-        Votes whose diagonals lie within ``spread`` characters of each other are one place:
-        words inserted into or deleted from the pattern shift later votes by that much.
-        ``within`` (a range of the text) limits the search to keys found there; there every
-        key votes, however common, since a range holds few of its places.
-        """
-        diagonals = (
-            self._diagonals(pattern) if within is None else self._diagonals_within(pattern, *within)
-        )
-        if not diagonals:
-            return []
-        diagonals.sort()
-        places: list[SeedPlace] = []
-        first = last = diagonals[0]
-        votes = 1
-        for diagonal in diagonals[1:]:
-            if diagonal - last <= spread:
-                last = diagonal
-                votes += 1
-                continue
-            places.append(SeedPlace(votes, first, last))
-            first = last = diagonal
-            votes = 1
-        places.append(SeedPlace(votes, first, last))
-        places.sort(key=lambda place: -place.votes)
-        return places[:limit]
-
-    def _diagonals_within(self, pattern: str, low: int, high: int) -> list[int]:
-        """Like :meth:`_diagonals`, counting only keys found in ``text[low:high]``."""
-        get = self._places.get
-        diagonals: list[int] = []
-        for offset in self._offsets(pattern):
-            found = get(pattern[offset : offset + KEY_CHARS])
-            if found is None:
-                continue
-            if type(found) is int:
-                if low <= found < high:
-                    diagonals.append(found - offset)
-                continue
-            first = bisect_left(found, low)  # type: ignore[arg-type]
-            last = bisect_right(found, high, first)  # type: ignore[arg-type]
-            diagonals.extend(place - offset for place in found[first:last])  # type: ignore[index]
-        return diagonals
+    def places_of(self, pattern: str, *, spread: int, limit: int) -> list[SeedPlace]:
+        """The places ``pattern`` may start at anywhere in the text, most votes first (at
+        most ``limit``); votes within ``spread`` characters of each other are one place."""
+        return _cluster(self._diagonals(pattern), spread, limit)
 
     def _offsets(self, pattern: str) -> range | list[int]:
         """Where in ``pattern`` to look keys up: everywhere in a short pattern; in a long one,
@@ -181,3 +137,58 @@ def forget_seed_index() -> None:
     global _last_index
     with _building:
         _last_index = None
+
+
+# Pieces of the pattern looked for near the hint, and how many of them at most.
+_PIECE_CHARS = 12
+_MAX_PIECES = 16
+_MAX_FINDS_PER_PIECE = 16
+
+
+def places_near(
+    text: str, pattern: str, low: int, high: int, *, spread: int, limit: int
+) -> list[SeedPlace]:
+    """The places ``pattern`` may start at within ``text[low:high]`` (a few KB around where
+    it was), most votes first.
+
+    Why not the index: near the old position every piece votes, however common it is in the
+    whole text (a stock phrase the index ignores may be all that is left of an edited
+    quote), and ``str.find`` over a few KB per piece is cheaper than looking up every
+    offset of the pattern.
+    """
+    last = len(pattern) - _PIECE_CHARS
+    if last < 0:
+        return []
+    step = max(_PIECE_CHARS, last // _MAX_PIECES + 1)
+    diagonals: list[int] = []
+    find = text.find
+    for offset in range(0, last + 1, step):
+        piece = pattern[offset : offset + _PIECE_CHARS]
+        position = find(piece, low, high)
+        finds = 0
+        while position != -1 and finds < _MAX_FINDS_PER_PIECE:
+            diagonals.append(position - offset)
+            finds += 1
+            position = find(piece, position + 1, high)
+    return _cluster(diagonals, spread, limit)
+
+
+def _cluster(diagonals: list[int], spread: int, limit: int) -> list[SeedPlace]:
+    """Group votes whose diagonals lie within ``spread`` of each other; most votes first."""
+    if not diagonals:
+        return []
+    diagonals.sort()
+    places: list[SeedPlace] = []
+    first = last = diagonals[0]
+    votes = 1
+    for diagonal in diagonals[1:]:
+        if diagonal - last <= spread:
+            last = diagonal
+            votes += 1
+            continue
+        places.append(SeedPlace(votes, first, last))
+        first = last = diagonal
+        votes = 1
+    places.append(SeedPlace(votes, first, last))
+    places.sort(key=lambda place: -place.votes)
+    return places[:limit]
