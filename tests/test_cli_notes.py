@@ -79,7 +79,7 @@ def test_notes_after_an_edit_say_how_each_was_placed(cli: Run, tmp_path: Path) -
         ("Dockworkers at the Port", "Early on Thursday, dockworkers at the Port"),
     ), encoding="utf-8")
     out = cli("notes", article).out
-    assert "Contested · orphan (its text is no longer in the article" in out
+    assert "Contested · orphan (not found: the closest text" in out
     assert "  was: “$38 million a day, a figure that has not been independently" in out
     assert "Verified · What To Know item · fuzzy (text changed, match 0.9" in out
     assert "  “The union wants a 7% raise" in out

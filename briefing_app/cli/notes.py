@@ -7,6 +7,7 @@ its text after the file was edited (exact, moved, fuzzy or orphan).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from briefing_app.cli.terminal import escaped
@@ -78,7 +79,8 @@ def _group(one: PlacedAnnotation, items: dict) -> list[str]:
 
 def _placement(one: PlacedAnnotation) -> str:
     if one.placement is Placement.FUZZY:
-        return f"fuzzy (text changed, match {one.score:.2f})"
+        # Rounded down: changed text never reads as a perfect match ("match 1.00").
+        return f"fuzzy (text changed, match {math.floor(one.score * 100) / 100:.2f})"
     if one.placement is Placement.ORPHAN:
         return f"orphan ({one.reason})"
     return one.placement.value

@@ -145,19 +145,19 @@ class AnnotationBook:
         result = []
         for entry in self._placed:
             note = entry.annotation
-            if wanted.colour is not None and note.colour is not wanted.colour:
+            # Compared by value: a filter chosen in a combo box may come back as plain text.
+            if wanted.colour is not None and note.colour != wanted.colour:
                 continue
             if wanted.tag is not None and wanted.tag not in note.tags:
                 continue
-            if wanted.status is not None and (note.status or ClaimStatus.UNREVIEWED) is not (
-                wanted.status
+            if wanted.status is not None and (
+                not note.is_item_annotation
+                or (note.status or ClaimStatus.UNREVIEWED) != wanted.status
             ):
                 continue
-            if wanted.status is not None and not note.is_item_annotation:
+            if wanted.section is not None and note.section != wanted.section:
                 continue
-            if wanted.section is not None and note.section is not wanted.section:
-                continue
-            if wanted.placement is not None and entry.placement is not wanted.placement:
+            if wanted.placement is not None and entry.placement != wanted.placement:
                 continue
             if words:
                 haystack = " ".join(

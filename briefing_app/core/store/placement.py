@@ -5,17 +5,15 @@ answer, and it depends only on the text and the stored selectors.  Text highligh
 by their selector; item annotations by their item's id (a hash of the section kind and the
 item's text, so edits elsewhere leave it alone), else by the item's old span, re-attached to
 the item whose own span now covers it best.  Nothing is ever dropped: what cannot be placed
-is an orphan with the reason.  Every call into ``anchoring`` goes through ``find_again``, so
-a richer matcher (scores, reasons for ambiguity) changes one function.
+is an orphan with the reason.  Every call into ``anchoring`` goes through ``find_again``
+(``anchor_selector``: exact, moved, fuzzy with its score, or an orphan and why).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from difflib import SequenceMatcher
 
-from briefing_app.core.anchoring import make_selector, reanchor
+from briefing_app.core.anchoring import Anchor, anchor_selector, make_selector
 from briefing_app.core.annotations import (
     Annotation,
     ClaimStatus,
@@ -31,28 +29,10 @@ ITEM_GONE = "its item is no longer in the brief and its text was not found"
 NOT_AN_ITEM = "its text is in the article but no item covers it now"
 
 
-@dataclass(frozen=True)
-class Found:
-    """A selector found again in the new text, and how alike it is to the old (1.0: the
-    same words)."""
-
-    selector: Selector
-    score: float
-
-
-def find_again(text: str, selector: Selector) -> Found | None:
-    """The old selector's passage in ``text``, or None: the one call into anchoring.
-
-    Today's ``reanchor`` gives no score, so a passage whose words differ is scored here by
-    how alike the two quotes are; the coming ``match_quote`` API will give its own.
-    """
-    found = reanchor(text, selector)
-    if found is None:
-        return None
-    if found.exact == selector.exact:
-        return Found(found, 1.0)
-    alike = SequenceMatcher(None, selector.exact, found.exact, autojunk=False).ratio()
-    return Found(found, round(alike, 3))
+def find_again(text: str, selector: Selector) -> Anchor:
+    """The old selector placed in ``text`` (exact, moved, fuzzy with its score, or an
+    orphan with the reason): the one call into anchoring."""
+    return anchor_selector(text, selector)
 
 
 def annotate_text(
@@ -131,15 +111,14 @@ def _place_text(text: str, annotation: Annotation) -> PlacedAnnotation:
         here = make_selector(text, selector.start, selector.end)
         return PlacedAnnotation(annotation=annotation, placement=Placement.EXACT, selector=here)
     found = find_again(text, selector)
-    if found is None:
-        return _orphan(annotation, TEXT_GONE)
-    placement = Placement.MOVED if found.score == 1.0 else Placement.FUZZY
+    if found.selector is None:
+        return _orphan(annotation, found.reason or TEXT_GONE)
     return PlacedAnnotation(
         annotation=annotation,
-        placement=placement,
+        placement=found.placement,
         selector=found.selector,
-        score=found.score,
-        reason="" if placement is Placement.MOVED else "text changed",
+        score=round(found.score, 3),
+        reason="text changed" if found.placement is Placement.FUZZY else "",
     )
 
 
@@ -158,14 +137,16 @@ def _place_item(
     if annotation.selector is None or not annotation.selector.exact:
         return _orphan(annotation, ITEM_GONE)
     found = find_again(text, annotation.selector)
-    if found is None:
+    if found.selector is None:
         return _orphan(annotation, ITEM_GONE)
     best = _best_overlap(found.selector, (item for _, item in items.values()))
     if best is None:
         return _orphan(annotation, NOT_AN_ITEM)
     item, overlap = best
     assert item.source is not None
-    same_words = found.score == 1.0 and item.source.exact == annotation.selector.exact
+    same_words = (
+        found.placement is not Placement.FUZZY and item.source.exact == annotation.selector.exact
+    )
     return PlacedAnnotation(
         annotation=annotation,
         placement=Placement.MOVED if same_words else Placement.FUZZY,

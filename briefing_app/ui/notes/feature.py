@@ -208,8 +208,10 @@ class AnnotationFeature(QObject):
             self.library = LibraryWindow(self.store, self._window)
             self.library.openRequested.connect(self._open_from_library)
         self.library.refresh()
-        self.library.show()
-        self.library.raise_()
+        if self.library.isVisible():
+            self.library.raise_()
+        else:
+            self.library.show()
         self.library.activateWindow()
         return self.library
 
