@@ -150,3 +150,25 @@ def test_notes_runs_without_loading_qt(tmp_path: Path) -> None:
                             cwd=REPO, check=False)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "no annotations\n"
+
+
+def test_an_annotation_link_opens_its_brief_at_that_annotation(
+    cli: Run, tmp_path: Path, monkeypatch
+) -> None:
+    from briefing_app.core.annotations import annotation_link
+    from briefing_app.ui import app as window_app
+
+    article = tmp_path / "strike.txt"
+    _annotate(article)
+    with Store.open() as store:
+        (document,) = store.library()
+        first = store.annotations(document.id)[0]
+    opened: list[tuple[Path | None, str | None]] = []
+    monkeypatch.setattr(window_app, "run_app", lambda path, ident=None: opened.append(
+        (path, ident)) or 0)
+    assert cli(annotation_link(first.id)).status == 0
+    assert opened == [(article.resolve(), first.id)]
+    missing = cli(annotation_link("0" * 32))
+    assert missing.status == 2
+    assert missing.err.endswith("no such annotation in the library\n")
+    assert cli("briefing-reader://annotation/../../etc").status == 2

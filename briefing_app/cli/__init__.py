@@ -19,6 +19,7 @@ from pathlib import Path
 from briefing_app.cli.arguments import COMMANDS, UsageError, parse_command_line
 from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK, CommandError
 from briefing_app.cli.terminal import OutputError, flush, say
+from briefing_app.core.annotations import ANNOTATION_LINK_PREFIX, annotation_id_from_link
 from briefing_app.core.errors import BriefInputError
 
 __all__ = ["main"]
@@ -97,7 +98,32 @@ def _open_window(args: list[str]) -> int:
     if len(args) > 1:
         say("error: give at most one file to open")
         return EXIT_BAD_INPUT
-    path = Path(args[0]) if args else None
+    annotation_id = annotation_id_from_link(args[0]) if args else None
+    if args and args[0].startswith(ANNOTATION_LINK_PREFIX):
+        if annotation_id is None:
+            raise UsageError(f"{args[0]}: not an annotation link")
+        path = _brief_of_annotation(args[0], annotation_id)
+    else:
+        path = Path(args[0]) if args else None
     from briefing_app.ui.app import run_app
 
-    return run_app(path)
+    return run_app(path, annotation_id)
+
+
+def _brief_of_annotation(link: str, annotation_id: str) -> Path:
+    """The file of the brief an annotation link points into (from the user's library)."""
+    from briefing_app.core.store import Store, StoreError, database_path
+
+    if not database_path().exists():
+        raise BriefInputError(link, "no such annotation: the library is empty")
+    try:
+        with Store.open(read_only=True) as store:
+            annotation = store.annotation(annotation_id)
+            document = store.document(annotation.document_id) if annotation else None
+    except StoreError as problem:
+        raise BriefInputError(link, str(problem)) from problem
+    if document is None or not document.path:
+        raise BriefInputError(link, "no such annotation in the library")
+    if not Path(document.path).exists():
+        raise BriefInputError(link, f"its brief is no longer at {document.path}")
+    return Path(document.path)

@@ -85,6 +85,23 @@ class Placement(StrEnum):
     ORPHAN = "orphan"  # not found (or found in two places alike): kept and listed
 
 
+ANNOTATION_LINK_PREFIX = "briefing-reader://annotation/"
+
+
+def annotation_link(annotation_id: str) -> str:
+    """A link to one annotation, to paste into notes or chat; ``briefing-app LINK`` opens
+    its brief with the annotation shown."""
+    return f"{ANNOTATION_LINK_PREFIX}{annotation_id}"
+
+
+def annotation_id_from_link(link: str) -> str | None:
+    """The annotation id a link names, or None when ``link`` is not an annotation link."""
+    if not link.startswith(ANNOTATION_LINK_PREFIX):
+        return None
+    ident = link[len(ANNOTATION_LINK_PREFIX) :].strip().strip("/")
+    return ident if ident and ident.isalnum() and len(ident) <= 64 else None
+
+
 def new_annotation_id() -> str:
     """A fresh, globally unique id (exports and links to one annotation use it)."""
     return uuid4().hex

@@ -106,8 +106,9 @@ def _install_excepthook(window: MainWindow) -> None:
     sys.excepthook = hook
 
 
-def run_app(path: Path | None) -> int:
-    """Open the reader on ``path`` (None: the bundled sample) and run until it closes.
+def run_app(path: Path | None, annotation_id: str | None = None) -> int:
+    """Open the reader on ``path`` (None: the bundled sample) and run until it closes;
+    with ``annotation_id`` (an annotation link), show that annotation once it is open.
 
     Returns the exit status: 2 when there is no display, else the event loop's status.
     A file that fails to import shows an error dialog over an empty window.
@@ -123,6 +124,8 @@ def run_app(path: Path | None) -> int:
         previous_hook = sys.excepthook
         _install_excepthook(window)
         window.show()
+        if annotation_id:
+            window.annotating.show_when_open(annotation_id)
         QTimer.singleShot(0, lambda: window.document.open_path_soon(target))
         status = app.exec()
         sys.excepthook = previous_hook

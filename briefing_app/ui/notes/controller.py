@@ -26,6 +26,7 @@ from briefing_app.core.annotations import (
     HighlightColour,
     PlacedAnnotation,
     Placement,
+    annotation_link,
     now,
 )
 from briefing_app.core.model import Brief, Item
@@ -33,13 +34,6 @@ from briefing_app.core.reading.annotation_book import AnnotationBook
 from briefing_app.core.store import AnnotationChange, Document, Store, StoreError
 from briefing_app.ui.notes.commands import AnnotationEdit
 from briefing_app.ui.notes.editor import NoteEditor
-
-LINK_SCHEME = "briefing-reader"
-
-
-def annotation_link(annotation_id: str) -> str:
-    """A link to one annotation, to paste into notes or chat."""
-    return f"{LINK_SCHEME}://annotation/{annotation_id}"
 
 
 class AnnotationController(QObject):

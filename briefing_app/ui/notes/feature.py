@@ -224,6 +224,10 @@ class AnnotationFeature(QObject):
             return
         self._document.open_path_soon(Path(path))
 
+    def show_when_open(self, annotation_id: str) -> None:
+        """Show this annotation as soon as its brief is on screen (an opened link)."""
+        self._pending_annotation = annotation_id
+
     def tell(self, messages: list[str]) -> None:
         """Say what happened to the library at start-up (once, in the status bar)."""
         if messages:
