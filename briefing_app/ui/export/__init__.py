@@ -1,0 +1,1 @@
+"""Exports that need Qt: the PDF handout, and the window's File ▸ Export dialog."""
