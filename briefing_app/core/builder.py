@@ -54,6 +54,10 @@ _BODY_SECTIONS = (SectionKind.LEDE, SectionKind.OTHER)
 # The title of the quotes section gathered from the article body when the brief has none.
 GATHERED_QUOTES_TITLE = "Quotes in the article"
 _ATTRIBUTION_LINE = re.compile(r"^[\u2014\u2013-]{1,2}\s*\S")
+# A line break with the spaces around it.  Tried from a line break, or from the start of a
+# run of spaces: not from inside a run, which would rescan the rest of a long run of spaces
+# with no line break after it at each of its characters.
+_WRAPPED_BREAK = re.compile(r"\n[ \t\u00a0]*+|(?<![ \t\u00a0])[ \t\u00a0]++\n[ \t\u00a0]*+")
 
 
 @dataclass
@@ -199,7 +203,7 @@ def title_from_first_sentence(text: str) -> str:
 def _clean_blocks(blocks: list[Block]) -> list[Block]:
     cleaned = []
     for block in blocks:
-        text = re.sub(r"[ \t\u00a0]*\n[ \t\u00a0]*", " ", block.text).strip()
+        text = _WRAPPED_BREAK.sub(" ", block.text).strip()
         if text:
             cleaned.append(Block(block.kind, text, block.line, block.level, block.marker))
     return cleaned
