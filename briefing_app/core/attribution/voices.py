@@ -43,7 +43,7 @@ class Paragraph:
     summary: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlacedStatement:
     """A statement at its place in the article (absolute offsets), its speaker resolved."""
 
