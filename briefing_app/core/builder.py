@@ -64,7 +64,6 @@ _WRAPPED_BREAK = re.compile(r"\n[ \t\u00a0]*+|(?<![ \t\u00a0])[ \t\u00a0]++\n[ \
 class _DraftItem:
     start: int
     end: int
-    block: Block
     statements: tuple[PlacedStatement, ...] = ()
 
 
@@ -124,7 +123,8 @@ def build_brief(
     document: ParsedDocument, *, fallback_title: str = ""
 ) -> tuple[Brief, TextIndex]:
     """Turn a ParsedDocument into a Brief whose items carry their own-span anchors; with it,
-    the index of its reading text, for the linker to reuse."""
+    the index of its reading text, for the linker to reuse.  Consumes the document's
+    blocks (its list is left empty)."""
     writer = _TextWriter()
     sections: list[_DraftSection] = [_DraftSection(SectionKind.LEDE, "")]
     for block in _clean_blocks(document.blocks):
@@ -149,7 +149,10 @@ def build_brief(
         ):
             current.items[-1].end = end  # "— Name, role" under its quote joins that item
             continue
-        current.items.append(_DraftItem(start, end, block))
+        current.items.append(_DraftItem(start, end))
+    # The blocks are written: let them go before the items are built (an article of short
+    # paragraphs would otherwise hold a block and an item for each at once).
+    document.blocks.clear()
     text = writer.text()
     index = TextIndex(text)
     checkpoint()
