@@ -209,7 +209,8 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     every few bytes, and a second copy of each was a fifth of the import's memory)."""
     cleaned = []
     for block in blocks:
-        text = _WRAPPED_BREAK.sub(" ", block.text).strip()
+        text = block.text
+        text = (_WRAPPED_BREAK.sub(" ", text) if "\n" in text else text).strip()
         if not text:
             continue
         if text == block.text:

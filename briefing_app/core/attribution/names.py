@@ -31,8 +31,8 @@ _NAME_TOKEN = re.compile(
 # Each space run before a word is tried once, from its start, and taken whole: a match
 # starting inside a run would only be a later start of the same removal.
 _TRAILING_CIRCUMSTANCE = re.compile(
-    r"(?<!\s)\s++(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
-    r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
+    r"(?=\s)(?<!\s)\s++(?:in an? (?:statement|interview|email|post|letter|speech|briefing)"
+    r"|on (?:\w+day|\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
     re.IGNORECASE,
 )
 # A clause after the name, not part of who spoke: "said Ana Ruiz after the vote",
@@ -94,9 +94,10 @@ _LOWER_ORG = re.compile(
 # A clause that says what someone does, kept as their role when the article gives no other
 # ("Tomás de Búrca, who chairs the fishermen's co-operative, said").
 _AGE = re.compile(r"^\s*\d{1,3}\s*(?:,\s*|$)")
-_RELATIVE_CLAUSE = re.compile(r"(?<!\s)\s++(?:who|whom|whose|which)\b.*$")  # "…, a nurse who …"
+# "…, a nurse who …"
+_RELATIVE_CLAUSE = re.compile(r"(?=\s)(?<!\s)\s++(?:who|whom|whose|which)\b.*$")
 _DASH_BREAK = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
-_TRAILING_SPEECH_VERB = re.compile(rf"(?<!\s)\s++{SPEECH_VERB_PATTERN}$")
+_TRAILING_SPEECH_VERB = re.compile(rf"(?=\s)(?<!\s)\s++{SPEECH_VERB_PATTERN}$")
 # "Ana Ruiz told Harbour Radio", "Ruiz, said in a statement …": the name before the verb
 # (never two characters into a space run, so the run before the verb is read once).
 _TOLD_OUTLET = re.compile(

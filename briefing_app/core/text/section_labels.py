@@ -107,7 +107,7 @@ _HEADING_ONLY = {
 
 # Markup and space around a heading.  The trailing run is tried only where a run starts,
 # so a long "* * * … x" is read once, not once from each of its characters.
-_WRAPPERS = re.compile(r"^[#>\s*_]+|(?<![\s*_])[\s*_]+$")
+_WRAPPERS = re.compile(r"^[#>\s*_]+|(?=[\s*_])(?<![\s*_])[\s*_]+$")
 _SPACES = re.compile(r"\s+")
 # "Why it matters: …", and also "Why it matters — …" with an em/en dash or spaced hyphen.
 _LABEL = re.compile(

@@ -14,9 +14,11 @@ from briefing_app.core.text.words import ABBREVIATIONS
 # A sentence end: a run of end marks, closing marks, then space and a capital.  It starts only
 # where a run of end marks starts and takes each run whole (possessive): a match starting
 # inside a run would end where the run's own match ends, so it is never needed, and trying
-# one at every mark of a long "......" made a line's split quadratic.
+# one at every mark of a long "......" made a line's split quadratic.  (The lookahead first
+# lets the scan skip to the next end mark in one step, as a pattern starting with a
+# lookbehind would not.)
 _BOUNDARY = re.compile(
-    r"(?<![.!?\u2026])[.!?\u2026]++[\"\u201d\u2019')\]]*+"
+    r"(?=[.!?\u2026])(?<![.!?\u2026])[.!?\u2026]++[\"\u201d\u2019')\]]*+"
     r"(?=\s+[\"\u201c\u2018(\[]?[A-Z0-9\u00c0-\u024f])"
 )
 _SPACE_RUN = re.compile(r"\s*+")
