@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
@@ -381,14 +382,23 @@ def _changes_speaker(group: list[PlacedStatement], statement: PlacedStatement) -
 
 
 def _assign_ids(sections: list[Section]) -> None:
-    """Ids from section kind and item text, so they survive re-imports and reordering."""
+    """Ids from section kind and item text, so they survive re-imports and reordering; the
+    second and later items with one id get ``-2``, ``-3``, … in reading order.
+
+    Repeats are found by sorting the ids, and only repeated ids are counted: a table of every
+    id, at the moment the brief is largest, cost 10 MB for 200,000 short paragraphs."""
+    bases = [_id_base(section.kind, item.text) for section in sections for item in section.items]
+    repeated = {base for base, after in pairwise(sorted(bases)) if base == after}
     seen: dict[str, int] = {}
-    for section in sections:
-        for item in section.items:
-            digest = hashlib.sha1(
-                f"{section.kind}|{item.text}".encode(), usedforsecurity=False
-            ).hexdigest()[:8]
-            base = f"{_ID_PREFIX[section.kind]}-{digest}"
-            count = seen.get(base, 0) + 1
-            seen[base] = count
-            item.id = base if count == 1 else f"{base}-{count}"
+    items = (item for section in sections for item in section.items)
+    for item, base in zip(items, bases, strict=True):
+        count = 1
+        if base in repeated:
+            count = seen[base] = seen.get(base, 0) + 1
+        item.id = base if count == 1 else f"{base}-{count}"
+
+
+def _id_base(kind: SectionKind, text: str) -> str:
+    """An item's id before any repeat number: its section's prefix and a hash of its text."""
+    digest = hashlib.sha1(f"{kind}|{text}".encode(), usedforsecurity=False).hexdigest()
+    return f"{_ID_PREFIX[kind]}-{digest[:8]}"
