@@ -28,9 +28,11 @@ from briefing_app.core.model import Speaker
 _NAME_TOKEN = re.compile(
     r"^(?:[a-z]{1,3}-)?[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$"  # "al-Rashid", "J."
 )
+# Each space run before a word is tried once, from its start, and taken whole: a match
+# starting inside a run would only be a later start of the same removal.
 _TRAILING_CIRCUMSTANCE = re.compile(
-    r"\s+(?:in an? (?:statement|interview|email|post|letter|speech|briefing)|on (?:\w+day|"
-    r"\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
+    r"(?=\s)(?<!\s)\s++(?:in an? (?:statement|interview|email|post|letter|speech|briefing)"
+    r"|on (?:\w+day|\w+ \d+)|last week|this week|yesterday|today|earlier|later)\b.*$",
     re.IGNORECASE,
 )
 # A clause after the name, not part of who spoke: "said Ana Ruiz after the vote",
@@ -53,9 +55,11 @@ _UNNAMED_START = re.compile(r"^(?:an?|one|two|three|several|some|another)\s+", r
 
 
 # "Economist Dmitri Volkov of Brannock Capital": a person, then the organisation they speak for.
+# (The lazy person never ends two characters into a space run, and words and space runs are
+# taken whole, so a long run is read once: see ``shapes``.)
 _PERSON_OF_ORG = re.compile(
-    r"^(?P<person>.+?)\s+(?:of|at|from|with)\s+(?P<org>(?:the\s+)?[A-Z][\w\u2019'&.-]*"
-    r"(?:\s+(?:[A-Z][\w\u2019'&.-]*|of|for|and|on|&))*)$"
+    r"^(?P<person>.+?)(?<!\s\s)\s++(?:of|at|from|with)\s++(?P<org>(?:the\s++)?[A-Z][\w\u2019'&.-]*+"
+    r"(?:\s++(?:[A-Z][\w\u2019'&.-]*+|of|for|and|on|&))*+)$"
 )
 # "The Maritime Union's Geoff Ames", "Nakhla Minerals' chief executive Khalid al-Harthy".
 _ORG_POSSESSIVE = re.compile(
@@ -89,6 +93,16 @@ _LOWER_ORG = re.compile(
 
 # A clause that says what someone does, kept as their role when the article gives no other
 # ("Tomás de Búrca, who chairs the fishermen's co-operative, said").
+_AGE = re.compile(r"^\s*\d{1,3}\s*(?:,\s*|$)")
+# "…, a nurse who …"
+_RELATIVE_CLAUSE = re.compile(r"(?=\s)(?<!\s)\s++(?:who|whom|whose|which)\b.*$")
+_DASH_BREAK = re.compile(r"\s[\u2014\u2013]\s|\s--\s")
+_TRAILING_SPEECH_VERB = re.compile(rf"(?=\s)(?<!\s)\s++{SPEECH_VERB_PATTERN}$")
+# "Ana Ruiz told Harbour Radio", "Ruiz, said in a statement …": the name before the verb
+# (never two characters into a space run, so the run before the verb is read once).
+_TOLD_OUTLET = re.compile(
+    r"^(?P<name>.+?),?(?<!\s\s)\s++(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$"
+)
 _DESCRIBING_CLAUSE = re.compile(
     r"^who\s+(?:chairs|leads|heads|runs|owns|manages|directs|teaches|represents|coaches|"
     r"founded|co-founded|edits|advises|oversees|coordinates|organises|organizes)\b"
@@ -101,14 +115,14 @@ def clean_role(role: str | None) -> str | None:
     if not role:
         return None
     role = _DATELINE.sub("", role.strip())
-    role = re.split(r"\s[\u2014\u2013]\s|\s--\s", role)[-1]
+    role = _DASH_BREAK.split(role)[-1]
     parts = [part.strip() for part in role.split(",") if part.strip()]
     parts = [part for part in parts if not _CLAUSE_START.match(part)] or parts[:1]
     if len(parts) > 1 and not looks_like_role(parts[0]) and looks_like_role(parts[-1]):
         parts = parts[-1:]  # "Her brother, finance director" -> "finance director"
     role = ", ".join(parts)
-    role = re.sub(r"^\s*\d{1,3}\s*(?:,\s*|$)", "", role)
-    role = re.sub(r"\s+(?:who|whom|whose|which)\b.*$", "", role)  # "…, a nurse who …"
+    role = _AGE.sub("", role)
+    role = _RELATIVE_CLAUSE.sub("", role)
     role = re.sub(r"^(?:an?|the|from)\s+", "", role.strip(" ,;:"), flags=re.IGNORECASE)
     role = re.sub(r"^(?:an?|the)\s+", "", role, flags=re.IGNORECASE)
     words = [word for word in role.split() if word.lower() not in HONORIFICS]
@@ -178,7 +192,7 @@ def _trimmed(phrase: str) -> str:
     who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
     who = _without_leading_clauses(who)
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
-    who = re.sub(rf"\s+{SPEECH_VERB_PATTERN}$", "", who)
+    who = _TRAILING_SPEECH_VERB.sub("", who)
     who = re.sub(r"^(?:and|but|as|while|so|yet|meanwhile|later|instead),?\s+", "", who,
                  flags=re.IGNORECASE)
     who = re.sub(
@@ -188,9 +202,7 @@ def _trimmed(phrase: str) -> str:
         who,
         flags=re.IGNORECASE,
     )
-    told = re.match(
-        r"^(?P<name>.+?),?\s+(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$", who
-    )
+    told = _TOLD_OUTLET.match(who)
     return told.group("name").strip(" ,") if told else who
 
 

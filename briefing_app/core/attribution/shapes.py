@@ -22,7 +22,7 @@ from briefing_app.core.attribution.word_lists import SPEECH_VERB_PATTERN
 _BETWEEN = (
     r"(?:(?:also|later|then|again|previously|separately|further|earlier|once|now|has|had|"
     r"have|would|will|last|this|week|month|year|on|friday|monday|tuesday|wednesday|thursday|"
-    r"saturday|sunday)\s+){0,3}"
+    r"saturday|sunday)\s++){0,3}"
 )
 _VERB = rf"{_BETWEEN}{SPEECH_VERB_PATTERN}"
 
@@ -77,8 +77,16 @@ def _search(pattern: re.Pattern[str], sentence: SpeechSentence) -> re.Match[str]
     return pattern.search(sentence.outside)
 
 
+# How the patterns stay linear on any sentence.  A lazy ``who`` grows one character at a
+# time, and each time the space run after it was read again: quadratic over a long run of
+# spaces.  So ``who`` may not end two characters into a run of spaces (``(?<!\s\s)``): where
+# a longer ``who`` would, the one ending a character earlier matched first, so only a ``who``
+# of nothing but spaces is refused.  And space runs before a word or a mark are taken whole
+# (``\s++``, ``\s*+``), never split between two repeats in every possible way.
+
+
 _DASH_SIGNOFF = re.compile(
-    r"\x00,?\s*(?:[\u2014\u2013]|--?)\s*(?P<who>[^\x00\u2014\u2013]{2,140}?)\s*\.?$"
+    r"\x00,?\s*(?:[\u2014\u2013]|--?)\s*(?P<who>[^\x00\u2014\u2013]{2,140}?)(?<!\s\s)\s*+\.?$"
 )
 
 
@@ -90,7 +98,8 @@ def dash_signoff(sentence: SpeechSentence) -> ShapeMatch | None:
 
 
 _VERB_THEN_NAME = re.compile(
-    rf"\x00\s*[,.]?\s*{_VERB}\s+(?P<who>[^\x00]{{2,200}}?)\s*(?:[.;:]?\s*\x00|[.;]?$)"
+    rf"\x00\s*+[,.]?\s*+{_VERB}\s+(?P<who>[^\x00]{{2,200}}?)(?<!\s\s)\s*+"
+    r"(?:[.;:]?\s*+\x00|[.;]?$)"
 )
 
 
@@ -101,7 +110,9 @@ def verb_then_name(sentence: SpeechSentence) -> ShapeMatch | None:
     return ShapeMatch("verb_then_name", match.group("who")) if match else None
 
 
-_NAME_THEN_VERB = re.compile(rf"\x00\s*,\s*(?P<who>[^\x00]{{2,200}}?),?\s+{_VERB}\b")
+_NAME_THEN_VERB = re.compile(
+    rf"\x00\s*+,\s*(?P<who>[^\x00]{{2,200}}?),?(?<!\s\s)\s++{_VERB}\b"
+)
 
 
 @shape("name_then_verb")
@@ -111,7 +122,7 @@ def name_then_verb(sentence: SpeechSentence) -> ShapeMatch | None:
     return ShapeMatch("name_then_verb", match.group("who")) if match else None
 
 
-_COLON_LEAD_IN = re.compile(r"^(?P<who>[^\x00:]{2,400}?)\s*:\s*\x00")
+_COLON_LEAD_IN = re.compile(r"^(?P<who>[^\x00:]{2,400}?)(?<!\s\s)\s*+:\s*+\x00")
 
 
 @shape("colon_lead_in")
@@ -146,7 +157,7 @@ def _last_clause(who: str) -> str:
 
 
 _LEAD_IN_VERB = re.compile(
-    rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b(?P<between>[^\x00]*)\x00"
+    rf"^(?P<who>[^\x00]{{2,400}}?),?(?<!\s\s)\s++{_VERB}\b(?P<between>[^\x00]*+)\x00"
 )
 _NOTHING_BUT_LEAD_IN = re.compile(r"^\s*(?:that\s*)?[,:]?\s*$", re.IGNORECASE)
 
@@ -161,7 +172,7 @@ def lead_in_verb(sentence: SpeechSentence) -> ShapeMatch | None:
     return ShapeMatch("lead_in_verb", _last_clause(match.group("who")), partial=partial)
 
 
-_REPORTED = re.compile(rf"^(?P<who>[^\x00]{{2,400}}?),?\s+{_VERB}\b")
+_REPORTED = re.compile(rf"^(?P<who>[^\x00]{{2,400}}?),?(?<!\s\s)\s++{_VERB}\b")
 
 @shape("reported_speech")
 def reported_speech(sentence: SpeechSentence) -> ShapeMatch | None:

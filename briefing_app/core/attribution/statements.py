@@ -103,13 +103,21 @@ def may_attribute(text: str) -> bool:
     )
 
 
+@lru_cache(maxsize=1024)
+def _narrative_only(length: int) -> tuple[Statement, ...]:
+    """The statements of a paragraph of ``length`` characters that attributes nothing: one
+    narrative statement, shared by every such paragraph of that length (an article of
+    short paragraphs would otherwise build one for each)."""
+    return (Statement(0, length, None, Voice.NARRATIVE),)
+
+
 @lru_cache(maxsize=2048)
 def paragraph_statements(paragraph: str) -> tuple[Statement, ...]:
     """The paragraph's statements in order; together they cover every speech sentence."""
     if not paragraph.strip():
         return ()
     if not may_attribute(paragraph):
-        return (Statement(0, len(paragraph), None, Voice.NARRATIVE),)
+        return _narrative_only(len(paragraph))
     statements: list[Statement] = []
     for sentence in speech_sentences(paragraph):
         found = attribute_sentence(sentence) if may_attribute(sentence.outside) else None

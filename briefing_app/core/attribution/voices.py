@@ -33,7 +33,7 @@ _PROBE_CHARS = 48  # enough of a quotation to find it again, short of where edit
 _ROLE_REFERENCE = re.compile(r"^(?:the|this|that)\s+(?P<role>.+)$", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     """A span of the article read as one paragraph; ``summary`` is True in the brief's own
     sections (Why It Matters, Quotes, …), whose quotes restate the body's."""
@@ -43,7 +43,7 @@ class Paragraph:
     summary: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlacedStatement:
     """A statement at its place in the article (absolute offsets), its speaker resolved."""
 
@@ -76,7 +76,9 @@ class ArticleVoices:
         self._look_up_repeated_quotes()
 
     def statements_of(self, number: int) -> tuple[PlacedStatement, ...]:
-        """The resolved statements of paragraph ``number`` (its position in ``paragraphs``)."""
+        """The resolved statements of paragraph ``number`` (its position in ``paragraphs``);
+        none for a paragraph that is narrative alone, with nobody speaking (it has nothing
+        to say about speakers, and most paragraphs of a long article are like that)."""
         return self.placed[number]
 
     def _resolve(self, raw: list[tuple[Statement, ...]]) -> list[tuple[PlacedStatement, ...]]:
@@ -109,6 +111,8 @@ class ArticleVoices:
                         own,
                     )
                 )
+            if all(s.voice is Voice.NARRATIVE and s.speaker is None for s in resolved):
+                resolved = []  # narrative alone: nothing to keep (see statements_of)
             placed.append(tuple(resolved))
         return placed
 

@@ -22,7 +22,7 @@ from briefing_app.core.linking.scoring import (
     score_candidates,
 )
 from briefing_app.core.linking.statements import SpeakerStatements
-from briefing_app.core.model import Brief, Item, Link, LinkReason, Selector
+from briefing_app.core.model import NO_ENTRIES, Brief, Item, Link, LinkReason, Selector
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
@@ -56,7 +56,8 @@ def link_brief(brief: Brief, index: TextIndex | None = None) -> Brief:
         scores = score_candidates(own_sentences, evidence)
         reported = _reported(speakers, mention_positions, item, own)
         add_speaker_candidates(scores, reported, statements, own_sentences)
-        item.links = _best_links(own_sentences, scores, made)
+        # (an item with no links shares the one empty list rather than holding its own)
+        item.links = _best_links(own_sentences, scores, made) or NO_ENTRIES
     return brief
 
 

@@ -17,7 +17,7 @@ SENTENCE_END = (".", "!", "?", '"', "\u201d", "\u2019", ")", "\u2026", ";", ",")
 _SENTENCE_END = SENTENCE_END
 _BYLINE = re.compile(r"^by\s+(?P<who>[A-Z\u00c0-\u00de][^:\n]{1,119})$", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^(?:published|updated|posted|date)\s*:?\s*(?P<when>.{4,60})$", re.IGNORECASE
+    r"^(?:published|updated|posted|date)(?:\s*+:)?\s*(?P<when>.{4,60})$", re.IGNORECASE
 )
 _SOURCE_LINE = re.compile(r"^(?:source|publisher)\s*:\s*(?P<who>.{2,80})$", re.IGNORECASE)
 _URL_LINE = re.compile(r"^(?:url\s*:\s*)?(?P<url>https?://\S+)$", re.IGNORECASE)

@@ -22,20 +22,28 @@ _WRAPPED_LINE_MAX = 120
 _DASH_ATTRIBUTION = re.compile(r"^[\u2014\u2013]\s*\S|^--?\s+\S")
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Line:
+    """One line of the file, stripped, with its number and indent."""
+
     number: int
     text: str
     indent: int
 
 
+# Every blank line is this one object: which blank line it was never matters, and half the
+# lines of an article of short paragraphs are blank.
+_BLANK = _Line(0, "", 0)
+
+
 def read_plain_text(text: str) -> ParsedDocument:
     """Split normalised plain text into a ParsedDocument of blocks."""
     lines = [
-        _Line(number, raw.strip(), len(raw) - len(raw.lstrip()))
+        _Line(number, stripped, len(raw) - len(raw.lstrip()))
+        if (stripped := raw.strip())
+        else _BLANK
         for number, raw in enumerate(text.split("\n"), start=1)
     ]
-    lines = [line if line.text else _Line(line.number, "", 0) for line in lines]
     source = Source()
     title, body_start = _take_title(lines)
     body_start = _take_byline(lines, body_start, source)

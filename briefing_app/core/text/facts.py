@@ -47,7 +47,9 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _DASHES = "-\u2013"
-_UNIT_WORD = re.compile(r"\s*([A-Za-z][a-z]+)")
+# The word after a figure ("12 weeks"), matched at the figure's end.  Possessive, and only
+# where no space comes before, so a scan from every space of a long run cannot repeat.
+_UNIT_WORD = re.compile(r"(?<!\s)\s*+([A-Za-z][a-z]+)")
 
 
 class FigureMatch(NamedTuple):

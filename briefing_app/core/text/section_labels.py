@@ -105,13 +105,19 @@ _HEADING_ONLY = {
     "timeline",
 }
 
-_WRAPPERS = re.compile(r"^[#>\s*_]+|[\s*_]+$")
+# Markup and space around a heading.  The trailing run is tried only where a run starts,
+# so a long "* * * … x" is read once, not once from each of its characters.
+_WRAPPERS = re.compile(r"^[#>\s*_]+|(?=[\s*_])(?<![\s*_])[\s*_]+$")
 _SPACES = re.compile(r"\s+")
 # "Why it matters: …", and also "Why it matters — …" with an em/en dash or spaced hyphen.
-_LABEL = re.compile(r"^(?P<label>[^:\n\u2014\u2013]{2,40}?)(?:\s*:|\s+[\u2014\u2013-]{1,2})\s*")
+_LABEL = re.compile(
+    r"^(?P<label>[^:\n\u2014\u2013]{2,40}?)(?:\s*+:|\s++[\u2014\u2013-]{1,2})\s*+"
+)
 # "1. ", "2) ", "📌 ", "• " before a heading: numbering and symbols are decoration.
 _DECORATION = re.compile(r"^(?:\d{1,2}[.)]\s+|[^\w\s'\u2018\u201c\"]+\s*)")
-_QUALIFIED = re.compile(r"^(?P<phrase>.+?)\s+(?:for|to|in|on)\s+\S.*$")
+# "why it matters for renters".  The lazy phrase never ends two characters into a space run
+# and each run is taken whole, so a long run is read once, not once per space.
+_QUALIFIED = re.compile(r"^(?P<phrase>.+?)(?<!\s\s)\s++(?:for|to|in|on)\s++\S.*$")
 
 
 def normalise_phrase(text: str) -> str:

@@ -130,20 +130,20 @@ class TextIndex:
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
 
 
-def _words_and_starts(lowered: str) -> tuple[list[str], list[int], array[int]]:
+def _words_and_starts(lowered: str) -> tuple[list[str], array[int], array[int]]:
     """The words of the text, a number for each distinct word (where it first occurs), and
     where each word starts, from one regular-expression pass.
 
     Splitting on the word pattern alternates gaps and words; the running sum of the pieces'
-    lengths gives each word's start (kept in a compact array: a megabyte has 150,000).
-    Repeated words are one string object each.  Everything runs in C.
+    lengths gives each word's start, and the word numbers (both compact arrays: a megabyte
+    has 150,000 words).  Repeated words are one string object each.  Everything runs in C.
     """
     pieces = _WORD_OR_GAP.split(lowered)
     ends = list(accumulate(map(len, pieces)))
     found = pieces[1::2]
     first: dict[str, int] = {}
     ids = list(map(first.setdefault, found, count()))
-    return list(map(found.__getitem__, ids)), ids, array("q", ends[0:-1:2])
+    return list(map(found.__getitem__, ids)), array("q", ids), array("q", ends[0:-1:2])
 
 
 def _quoted_regions(text: str) -> list[tuple[int, int]]:
