@@ -161,8 +161,8 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
 # What a newsroom writes before an organisation's name but is not part of it: "The" before
 # two or more capitalised words ("the Ironbark Bulls"; "The Guardian" keeps it) and a
 # compound adjective ("Athens-based", "state-owned", "London-listed").
-_COMPOUND_ADJECTIVE = re.compile(
-    r"[\w\u00c0-\u024f]+-(?:based|owned|listed|run|headquartered|backed)"
+_COMPOUND_ADJECTIVE = re.compile(  # from a word start only, so a long run is read once
+    r"(?<![\w\u00c0-\u024f-])[\w\u00c0-\u024f]++-(?:based|owned|listed|run|headquartered|backed)"
 )
 _ORG_ARTICLE_OR_ADJECTIVE = re.compile(
     r"^(?:The\s+(?=[A-Z][\w\u2019'&.-]*\s+[A-Z])"
@@ -418,7 +418,7 @@ def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
 # "Statistician"), so a title no word list holds stays out of the name.  Surnames with
 # these endings are left alone: Lindqvist, Bergquist; names under eight letters (Marian).
 _OCCUPATION_ENDING = re.compile(
-    r"(?i:\w{2,}(?:ologist|[^vu]ist|ician|arian|torian))"
+    r"(?<!\w)(?i:\w{2,}(?:ologist|[^vu]ist|ician|arian|torian))"  # from a word start only
 )
 
 
