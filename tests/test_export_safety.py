@@ -22,14 +22,18 @@ source: <iframe src="https://evil.example/frame"></iframe>
 url: javascript:alert(document.cookie)
 ---
 
-Intro with <script>alert(1)</script> and <img src="https://evil.example/pixel.gif" onerror="steal()">.
+Intro with <script>alert(1)</script> and
+<img src="https://evil.example/pixel.gif" onerror="steal()">.
 
 <iframe src="https://evil.example"></iframe><object data="x.swf"></object><embed src="y">
 
 A [click me](javascript:alert(2)) and [data](data:text/html;base64,PHNjcmlwdD4=) link,
-![remote](https://evil.example/track.png) an image, <a href="https://ok.example" onclick="x()">x</a>,
+![remote](https://evil.example/track.png) an image,
+<a href="https://ok.example" onclick="x()">x</a>,
 <span style="background:url(https://evil.example/bg.png)">styled</span>,
-<link rel="stylesheet" href="https://evil.example/s.css"><style>@import url(https://evil.example/i.css); @font-face {src: url(https://evil.example/f.woff)}</style>
+<link rel="stylesheet" href="https://evil.example/s.css">
+<style>@import url(https://evil.example/i.css);
+@font-face {src: url(https://evil.example/f.woff)}</style>
 
 ## What To Know
 
