@@ -191,3 +191,22 @@ def test_a_status_without_an_item_is_refused(brief) -> None:
     collection["first"]["items"][0]["body"] = [b for b in bodies if b["purpose"] != "identifying"]
     with pytest.raises(AnnotationFileError, match="a status needs an item"):
         read_collection(json.dumps(collection), "doc", brief.article.text)
+
+
+def test_an_annotation_deleted_since_the_export_comes_back_on_import(
+    cli: Run, tmp_path: Path
+) -> None:
+    article = tmp_path / "strike.txt"
+    brief = write_article(article)
+    with Store.open() as store:
+        document = store.open_document(brief, article)
+        for annotation in fixed_annotations(brief):
+            store.add(annotation.model_copy(update={"document_id": document.id}))
+    exported = tmp_path / "notes.jsonld"
+    assert cli("export", article, "--format", "w3c", "-o", exported).status == 0
+    with Store.open() as store:
+        store.delete("a2" + "0" * 30)
+    result = cli("import-annotations", exported, article)
+    assert result.err.endswith("1 new, 0 updated, 4 unchanged\n")
+    with Store.open() as store:
+        assert store.annotation("a2" + "0" * 30).note == "Who says so?"

@@ -88,9 +88,8 @@ def _one_region(text: str, opening: re.Pattern[str], closing: re.Pattern[str],
 
 
 def _splice(text: str, start: int, end: int, region: str) -> str:
-    line_end = "\r\n" if text[end - 1 : end] == "\r" or text[end : end + 2] == "\r\n" else "\n"
-    if line_end == "\r\n":
-        region = region.replace("\r\n", "\n").replace("\n", "\r\n")
-        if text[end - 1 : end] == "\r":
-            region += "\r" if not region.endswith("\r") else ""
+    """``text`` with ``text[start:end]`` (whole marker lines, without the final line break)
+    replaced by ``region``, written with the line ends the file uses there."""
+    if text[end - 1 : end] == "\r":  # a CRLF file: the end line's "\r" was part of the match
+        region = region.replace("\r\n", "\n").replace("\n", "\r\n") + "\r"
     return text[:start] + region + text[end:]
