@@ -17,7 +17,11 @@ from typing import NoReturn
 from briefing_app import __version__
 
 PROG = "briefing-app"
-COMMANDS = ("import", "show", "validate", "schema", "screenshot", "notes")
+COMMANDS = (
+    "import", "show", "validate", "schema", "screenshot", "notes", "export", "import-annotations"
+)
+# The export formats the command line offers (cli.export.CLI_FORMATS, which writes them).
+EXPORT_FORMAT_NAMES = ("md", "html", "w3c", "json")
 THEMES = ("light", "dark", "sepia")
 DEFAULT_SIZE = "1400x900"
 MIN_SIZE = (200, 150)
@@ -139,6 +143,27 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
         "notes", help="list the annotations saved on an article or brief, and where they are"
     )
     notes.add_argument("path", type=Path, nargs=path_count)
+
+    exp = commands.add_parser(
+        "export", help="export a brief and its annotations as Markdown, HTML, W3C or JSON"
+    )
+    exp.add_argument("path", type=Path, nargs=path_count)
+    exp.add_argument("--format", choices=EXPORT_FORMAT_NAMES, required=needed,
+                     help="md (notes vault), html (one page), w3c (Web Annotation JSON-LD), "
+                     "json (brief and annotations)")
+    exp.add_argument("-o", "--output", type=Path, help="write here (default: stdout)")
+    exp.add_argument("--no-annotations", action="store_true",
+                     help="export the brief alone")
+    exp.add_argument("--force", action="store_true",
+                     help="replace an existing file (a Markdown export between its markers "
+                     "is replaced without it), or the file a symbolic link points to")
+
+    back = commands.add_parser(
+        "import-annotations",
+        help="bring a W3C Web Annotation collection into the library, on the brief at PATH",
+    )
+    back.add_argument("file", type=Path, nargs=path_count)
+    back.add_argument("path", type=Path, nargs=path_count)
 
     shot = commands.add_parser("screenshot", help="render the reader window offscreen to a PNG")
     shot.add_argument("path", type=Path, nargs="?")

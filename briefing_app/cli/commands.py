@@ -169,6 +169,20 @@ def screenshot_command(options: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def export_command(options: argparse.Namespace) -> int:
+    """``export PATH --format F [-o OUT]``: see ``cli.export``."""
+    from briefing_app.cli.export import export_command as run_export
+
+    return run_export(options)
+
+
+def import_annotations_command(options: argparse.Namespace) -> int:
+    """``import-annotations FILE PATH``: see ``cli.export``."""
+    from briefing_app.cli.export import import_annotations_command as run_import
+
+    return run_import(options)
+
+
 COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "import": import_command,
     "show": show_command,
@@ -176,4 +190,6 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "schema": schema_command,
     "screenshot": screenshot_command,
     "notes": notes_command,
+    "export": export_command,
+    "import-annotations": import_annotations_command,
 }
