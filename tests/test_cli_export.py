@@ -29,7 +29,31 @@ def _annotated(article: Path) -> Brief:
 
 
 def test_the_grammar_offers_every_format_the_command_writes() -> None:
-    assert set(EXPORT_FORMAT_NAMES) == set(CLI_FORMATS)
+    # pdf needs Qt's text layout, so its writer is loaded only when asked for
+    assert set(EXPORT_FORMAT_NAMES) == set(CLI_FORMATS) | {"pdf"}
+
+
+@pytest.mark.parametrize(("page", "size_mm"), [("a4", (210, 297)), ("letter", (216, 279))])
+def test_the_pdf_handout_has_the_brief_its_notes_and_numbered_pages(
+    cli: Run, tmp_path: Path, page: str, size_mm: tuple[int, int]
+) -> None:
+    from pypdf import PdfReader
+
+    article = tmp_path / "strike.txt"
+    brief = _annotated(article)
+    out = tmp_path / "handout.pdf"
+    result = cli("export", article, "--format", "pdf", "--page", page, "-o", out)
+    assert result.status == 0, result.err
+    reader = PdfReader(out)
+    pages = len(reader.pages)
+    assert pages >= 2
+    width, height = (float(v) * 25.4 / 72 for v in reader.pages[0].mediabox.upper_right)
+    assert (round(width), round(height)) == size_mm
+    text = " ".join(" ".join(p.extract_text().split()) for p in reader.pages)  # selectable
+    assert brief.title.split()[0] in text
+    assert f"page 1 of {pages}" in text and f"page {pages} of {pages}" in text
+    notes = [a.note for a in fixed_annotations(brief) if a.note]
+    assert notes and all(note.split()[0].strip("*") in text for note in notes)
 
 
 @pytest.mark.parametrize("fmt", ["md", "html", "w3c", "json"])
@@ -141,11 +165,12 @@ def test_export_never_writes_onto_the_article_or_changes_the_library(
     assert after == before  # moved selectors were not rewritten by exporting
 
 
-def test_pdf_is_not_offered_by_the_core_command_line(cli: Run, tmp_path: Path) -> None:
+def test_a_pdf_goes_to_a_file_not_to_the_terminal(cli: Run, tmp_path: Path) -> None:
     article = tmp_path / "strike.txt"
     write_article(article)
     result = cli("export", article, "--format", "pdf")
-    assert result.status == 2 and result.err.startswith("error: export: argument --format")
+    assert result.status == 2
+    assert result.err == "error: export: a pdf handout needs -o FILE\n"
 
 
 def test_export_and_import_annotations_do_not_load_qt(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ COMMANDS = (
     "import", "show", "validate", "schema", "screenshot", "notes", "export", "import-annotations"
 )
 # The export formats the command line offers (cli.export.CLI_FORMATS, which writes them).
-EXPORT_FORMAT_NAMES = ("md", "html", "w3c", "json")
+EXPORT_FORMAT_NAMES = ("md", "html", "pdf", "w3c", "json")
 THEMES = ("light", "dark", "sepia")
 DEFAULT_SIZE = "1400x900"
 MIN_SIZE = (200, 150)
@@ -149,8 +149,10 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
     )
     exp.add_argument("path", type=Path, nargs=path_count)
     exp.add_argument("--format", choices=EXPORT_FORMAT_NAMES, required=needed,
-                     help="md (notes vault), html (one page), w3c (Web Annotation JSON-LD), "
-                     "json (brief and annotations)")
+                     help="md (notes vault), html (one page), pdf (printed handout), "
+                     "w3c (Web Annotation JSON-LD), json (brief and annotations)")
+    exp.add_argument("--page", choices=("a4", "letter"), default="a4",
+                     help="page size of a pdf handout (default a4)")
     exp.add_argument("-o", "--output", type=Path, help="write here (default: stdout)")
     exp.add_argument("--no-annotations", action="store_true",
                      help="export the brief alone")

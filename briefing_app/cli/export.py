@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from briefing_app.cli.arguments import UsageError
 from briefing_app.cli.commands import CommandError
 from briefing_app.cli.terminal import say, write_bytes
 from briefing_app.core.annotations import Annotation, PlacedAnnotation, Placement, now
@@ -46,9 +47,11 @@ def export_command(options: argparse.Namespace) -> int:
     """``export PATH --format F [-o OUT] [--no-annotations] [--force]``."""
     from briefing_app.core.importer import import_path
 
-    chosen = CLI_FORMATS[options.format]
+    chosen = CLI_FORMATS.get(options.format) or _pdf(options.page)
     out: Path | None = options.output
     to_stdout = out is None or str(out) == "-"
+    if to_stdout and options.format == "pdf":
+        raise UsageError("export: a pdf handout needs -o FILE")
     if not to_stdout:
         assert out is not None
         _check_target(out, chosen, options)
@@ -69,6 +72,13 @@ def export_command(options: argparse.Namespace) -> int:
     how = " (the part between the markers replaced)" if merged else ""
     say(f"wrote {out}: {count_of(len(placed), 'annotation')}{how}")
     return EXIT_OK
+
+
+def _pdf(page: str) -> ExportFormat:
+    """The PDF handout, which needs Qt's text layout: loaded only when asked for."""
+    from briefing_app.ui.export.pdf_handout import pdf_format
+
+    return pdf_format(page)
 
 
 def _check_target(out: Path, chosen: ExportFormat, options: argparse.Namespace) -> None:

@@ -20,6 +20,10 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 
+from briefing_app.core.export.export_job import ExportJob
+from briefing_app.core.export.formats import ExportFormat
+from briefing_app.core.export.html import render_html
+
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch the layout is made at (text stays vector)
 MARGIN_MM = 18.0
@@ -97,3 +101,27 @@ def _paint_pages(painter: QPainter, writer: QPdfWriter, html: str, title: str) -
         )
         painter.restore()
     return pages
+
+
+def pdf_format(page: str = "a4") -> ExportFormat:
+    """The PDF handout as an export format (``briefing-app export --format pdf``, and the
+    window's File ▸ Export), laid out on ``page`` ("a4" or "letter")."""
+
+    def write(job: ExportJob, stream: BinaryIO) -> None:
+        _ensure_application()
+        html = render_html(job, for_print=True)
+        render_pdf_handout(html, stream, title=job.brief.title or "Brief", page=page)
+
+    return ExportFormat("pdf", "PDF handout", ".pdf", write)
+
+
+def _ensure_application() -> None:
+    """Qt lays out text only inside an application object; the CLI has none of its own,
+    so a windowless one is made (on the offscreen platform when no display is set)."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        QGuiApplication([])
