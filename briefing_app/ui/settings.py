@@ -158,6 +158,15 @@ class ReaderSettings:
         """Remember whether the notes panel is open."""
         self._set("annotate/notes_panel", "true" if visible else "false")
 
+    def export_folder(self) -> Path | None:
+        """The folder the last export went to, if it still exists."""
+        value = str(self._get("export/folder", "") or "")
+        return Path(value) if value and Path(value).is_dir() else None
+
+    def set_export_folder(self, folder: Path) -> None:
+        """Remember where exports go."""
+        self._set("export/folder", str(folder))
+
     # layout ------------------------------------------------------------------------------
 
     def geometry(self) -> QByteArray | None:

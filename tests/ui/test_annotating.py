@@ -270,3 +270,52 @@ def test_the_colours_carry_a_cue_besides_colour(window: MainWindow) -> None:
     names = {QColor(window.appearance.theme.highlight_color(c)).name()
              for c in HighlightColour}
     assert len(names) == 5
+
+
+def _export_dialog(window: MainWindow):
+    from briefing_app.ui.export.dialog import ExportDialog
+
+    window.actions["export"].trigger()
+    dialogs = window.findChildren(ExportDialog)
+    assert dialogs
+    return dialogs[-1]
+
+
+def test_file_export_writes_each_format_and_keeps_edits_around_the_markers(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QMessageBox
+
+    _select(window, "raise fares by 9%")
+    _press(qtbot, window, "Alt+1")
+    dialog = _export_dialog(window)
+    dialog.format.setCurrentIndex(dialog.format.findData("md"))
+    assert "raise fares by 9%" in dialog.text_preview.toPlainText()
+    notes = tmp_path / "ferry-notes.md"
+    assert dialog.export_to(notes)
+    edited = "My own heading\n\n" + notes.read_text(encoding="utf-8") + "\nMy closing line.\n"
+    notes.write_text(edited, encoding="utf-8")
+    assert dialog.export_to(notes)  # merged between the markers, no question asked
+    again = notes.read_text(encoding="utf-8")
+    assert again.startswith("My own heading\n") and again.endswith("My closing line.\n")
+
+    dialog.format.setCurrentIndex(dialog.format.findData("html"))
+    assert "raise fares by 9%" in dialog.html_preview.toPlainText()
+    page = tmp_path / "ferry.html"
+    page.write_text("someone else's page", encoding="utf-8")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.No)
+    assert not dialog.export_to(page)
+    assert page.read_text(encoding="utf-8") == "someone else's page"  # asked, and kept
+
+    dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+    dialog.page.setCurrentIndex(dialog.page.findData("letter"))
+    handout = tmp_path / "ferry.pdf"
+    assert dialog.export_to(handout)
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(handout).pages)
+    assert "Ferry fares to rise in spring" in text and "raise fares by 9%" in text
+    article = window.document.path
+    assert not dialog.export_to(article, confirmed=True)  # never onto the article
+    assert "is the input file" in dialog.message.text()
+    dialog.close()

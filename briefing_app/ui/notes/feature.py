@@ -14,9 +14,11 @@ import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QDockWidget, QMainWindow, QStatusBar
 
+from briefing_app.core.export.export_job import ExportJob
 from briefing_app.core.reading.document import ReadingDocument
 from briefing_app.core.store import Store, StoreError
 from briefing_app.ui.dialogs import Dialogs
+from briefing_app.ui.export.dialog import ExportDialog
 from briefing_app.ui.library.window import LibraryWindow
 from briefing_app.ui.notes.colour_names import ColourNamesDialog
 from briefing_app.ui.notes.controller import AnnotationController
@@ -115,6 +117,7 @@ class AnnotationFeature(QObject):
         self.dock.visibilityChanged.connect(self._panel_visibility)
         a["colour_names"].triggered.connect(self.name_colours)
         a["library"].triggered.connect(self.show_library)
+        a["export"].triggered.connect(self.export_dialog)
         c.problem.connect(lambda message: self._status.showMessage(message, MESSAGE_MS))
         panel.annotationChosen.connect(c.go_to)
         panel.copyLinkRequested.connect(self._copy_link)
@@ -214,6 +217,29 @@ class AnnotationFeature(QObject):
             self.library.show()
         self.library.activateWindow()
         return self.library
+
+    def export_dialog(self) -> ExportDialog | None:
+        """File ▸ Export: the brief on screen and its notes, with the user's colour names."""
+        brief = self._document.brief
+        if brief is None:
+            return None
+        path = self._document.path
+        job = ExportJob(
+            brief=brief,
+            placed=tuple(self.controller.book.all()),
+            colour_names=dict(self.controller.colour_names),
+            document_id=self.controller.document_id,
+            source_url=path.resolve().as_uri() if path else None,
+        )
+        dialog = ExportDialog(job, path, self._settings.export_folder(), self._window)
+        dialog.finished.connect(lambda _result: self._exported(dialog))
+        dialog.open()
+        return dialog
+
+    def _exported(self, dialog: ExportDialog) -> None:
+        if dialog.written is not None:
+            self._settings.set_export_folder(dialog.written.parent)
+            self._status.showMessage(f"Exported {dialog.written.name}", MESSAGE_MS)
 
     def _open_from_library(self, path: str, annotation_id: str) -> None:
         self._pending_annotation = annotation_id or None

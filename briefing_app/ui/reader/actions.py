@@ -72,6 +72,8 @@ ACTION_SPECS: tuple[ActionSpec, ...] = (
                "Move keyboard focus between the article and the cards"),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", (StandardKey.HelpContents,), "Help",
                "List every shortcut", fallback=("F1",)),
+    ActionSpec("export", "&Export…", ("Ctrl+E",), "File",
+               "Export the brief and your notes: Markdown, HTML, PDF handout, W3C or JSON"),
     ActionSpec("library", "&Library…", ("Ctrl+L",), "File",
                "Every brief you have opened, and search across articles and notes"),
     ActionSpec("undo", "&Undo", (StandardKey.Undo,), "Edit", "Undo the last annotation edit",
@@ -130,7 +132,8 @@ TAB_ACTIONS = {
     "tab_next_steps": SectionKind.NEXT_STEPS,
 }
 MENU_LAYOUT: dict[str, list[str | None]] = {
-    "File": ["open", "@recent", "reload", "open_source", None, "library", None, "quit"],
+    "File": ["open", "@recent", "reload", "open_source", None, "export", "library", None,
+             "quit"],
     "Edit": ["undo", "redo", None, "find", "find_next", "find_previous", "close_find", None,
              "filter"],
     "View": ["zoom_in", "zoom_out", "zoom_reset", None, "@theme", "link_tint", None,
