@@ -164,7 +164,9 @@ def _balanced(chunks: list[list[Entry]], box: Box, style: TextStyle) -> list[lis
     filled = 0.0
     for entry, height in zip(entries, heights, strict=True):
         needed = height + (gap if balanced[-1] else 0.0)
-        if balanced[-1] and (filled + needed > box.height or filled >= target):
+        # A new slide once this one is full, or once adding the entry would take it
+        # further past the average than stopping short of it leaves it.
+        if balanced[-1] and (filled + needed > box.height or filled + needed / 2 > target):
             balanced.append([])
             filled, needed = 0.0, height
         balanced[-1].append(entry)
