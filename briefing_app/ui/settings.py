@@ -167,6 +167,49 @@ class ReaderSettings:
         """Remember where exports go."""
         self._set("export/folder", str(folder))
 
+    # presenting ---------------------------------------------------------------------------
+
+    def presenter_notes_size(self) -> int:
+        """Point size of the speaker notes in the presenter view."""
+        return self._int("present/notes_size", 16, 10, 40)
+
+    def set_presenter_notes_size(self, points: int) -> None:
+        """Remember the speaker notes' size."""
+        self._set("present/notes_size", int(points))
+
+    def presentation_timing(self) -> tuple[int, int]:
+        """Target length and warning margin, in minutes (0 target: none)."""
+        return (self._int("present/target_minutes", 0, 0, 600),
+                self._int("present/warn_minutes", 2, 0, 60))
+
+    def set_presentation_timing(self, target: int, warn: int) -> None:
+        """Remember the target length and the warning margin."""
+        self._set("present/target_minutes", int(target))
+        self._set("present/warn_minutes", int(warn))
+
+    def audience_screen(self) -> str:
+        """The name of the screen chosen for the audience ("" when never chosen)."""
+        return str(self._get("present/audience_screen", "") or "")
+
+    def set_audience_screen(self, name: str) -> None:
+        """Remember the audience screen by name."""
+        self._set("present/audience_screen", name)
+
+    def rehearsal(self, brief_id: str) -> str:
+        """The last run's seconds per slide for a brief, as JSON text ("" for none)."""
+        return str(self._get(f"present/rehearsal/{brief_id}", "") or "")
+
+    def set_rehearsal(self, brief_id: str, times: str) -> None:
+        """Remember the seconds per slide of the run just finished."""
+        self._set(f"present/rehearsal/{brief_id}", times)
+
+    def _int(self, key: str, default: int, low: int, high: int) -> int:
+        try:
+            value = int(str(self._get(key, default)))
+        except ValueError:
+            return default
+        return max(low, min(high, value))
+
     # layout ------------------------------------------------------------------------------
 
     def geometry(self) -> QByteArray | None:

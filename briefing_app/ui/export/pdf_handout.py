@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from briefing_app.core.export.export_job import ExportJob
 from briefing_app.core.export.formats import ExportFormat
 from briefing_app.core.export.html import render_html
+from briefing_app.ui.present.pdf_deck import ensure_application
 
 PAGE_SIZES = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 RESOLUTION = 300  # dots per inch the layout is made at (text stays vector)
@@ -108,20 +109,8 @@ def pdf_format(page: str = "a4") -> ExportFormat:
     window's File ▸ Export), laid out on ``page`` ("a4" or "letter")."""
 
     def write(job: ExportJob, stream: BinaryIO) -> None:
-        _ensure_application()
+        ensure_application()
         html = render_html(job, for_print=True)
         render_pdf_handout(html, stream, title=job.brief.title or "Brief", page=page)
 
     return ExportFormat("pdf", "PDF handout", ".pdf", write)
-
-
-def _ensure_application() -> None:
-    """Qt lays out text only inside an application object; the CLI has none of its own,
-    so a windowless one is made (on the offscreen platform when no display is set)."""
-    from PySide6.QtGui import QGuiApplication
-
-    if QGuiApplication.instance() is None:
-        import os
-
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        QGuiApplication([])

@@ -24,6 +24,8 @@ from briefing_app.ui.notes.colour_names import ColourNamesDialog
 from briefing_app.ui.notes.controller import AnnotationController
 from briefing_app.ui.notes.panel import NotesPanel
 from briefing_app.ui.notes.window_views import ReaderAnnotationViews
+from briefing_app.ui.present.controller import PresentationController
+from briefing_app.ui.present.launch import start_presentation
 from briefing_app.ui.reader.actions import HIGHLIGHT_ACTIONS, STATUS_ACTIONS
 from briefing_app.ui.reader.appearance import AppearanceController
 from briefing_app.ui.reader.document import DocumentController
@@ -73,6 +75,8 @@ class AnnotationFeature(QObject):
         self._document = document
         self._appearance = appearance
         self._article, highlighter, items, selection = parts
+        self._selection = selection
+        self.presentation: PresentationController | None = None
         self.panel = NotesPanel(window)
         self.dock = QDockWidget("Notes", window)
         self.dock.setObjectName("notes_dock")
@@ -118,6 +122,7 @@ class AnnotationFeature(QObject):
         a["colour_names"].triggered.connect(self.name_colours)
         a["library"].triggered.connect(self.show_library)
         a["export"].triggered.connect(self.export_dialog)
+        a["present"].triggered.connect(lambda: self.start_presenting())
         c.problem.connect(lambda message: self._status.showMessage(message, MESSAGE_MS))
         panel.annotationChosen.connect(c.go_to)
         panel.copyLinkRequested.connect(self._copy_link)
@@ -235,6 +240,24 @@ class AnnotationFeature(QObject):
         dialog.finished.connect(lambda _result: self._exported(dialog))
         dialog.open()
         return dialog
+
+    def start_presenting(self, *, full_screen: bool = True) -> PresentationController | None:
+        """Ctrl+P: present the brief on screen with the reader's marks; when it ends, the
+        reader is back at the item last shown."""
+        brief = self._document.brief
+        if brief is None:
+            return None
+        self.presentation = start_presentation(
+            brief, self.controller.book.all(), self._settings,
+            theme=self._appearance.theme.name, full_screen=full_screen,
+        )
+        self.presentation.finished.connect(self._presented)
+        return self.presentation
+
+    def _presented(self, item_id: str) -> None:
+        self._window.activateWindow()
+        if item_id and self._selection.select_item(item_id):
+            self._status.showMessage("Back at the item last shown", MESSAGE_MS)
 
     def _exported(self, dialog: ExportDialog) -> None:
         if dialog.written is not None:

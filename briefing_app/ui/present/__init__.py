@@ -12,13 +12,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefing_app.core.errors import BriefInputError
-
 
 def run_presentation(path: Path) -> int:
-    """Open ``path`` in the full-screen presentation window and return the exit status.
+    """Open ``path`` in the full-screen presentation (audience and presenter windows) and
+    return the exit status when Esc ends it (2 when there is no display)."""
+    from briefing_app.ui.present.launch import present_file
 
-    Not built yet: the window engineer replaces this.  Until then it refuses with one clear
-    error line, so ``briefing-app present PATH`` never half-opens a window.
-    """
-    raise BriefInputError(path, "presentation window: not available in this build")
+    return present_file(path)
