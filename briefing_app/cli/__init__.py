@@ -1,5 +1,5 @@
-"""The ``briefing-app`` command line: import, show, validate, schema, notes, screenshot, or
-the window.
+"""The ``briefing-app`` command line: import, show, validate, schema, notes, screenshot,
+present (or its deck exported), or the window.
 
 Why this shape: every subcommand but the window runs on the Qt-free core, so briefs can be
 made and checked on a machine with no display; bad input and a mistyped command line are

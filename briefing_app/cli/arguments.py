@@ -18,10 +18,12 @@ from briefing_app import __version__
 
 PROG = "briefing-app"
 COMMANDS = (
-    "import", "show", "validate", "schema", "screenshot", "notes", "export", "import-annotations"
+    "import", "show", "validate", "schema", "screenshot", "notes", "export",
+    "import-annotations", "present",
 )
 # The export formats the command line offers (cli.export.CLI_FORMATS, which writes them).
 EXPORT_FORMAT_NAMES = ("md", "html", "pdf", "w3c", "json")
+ASPECTS = ("16:9", "4:3")
 THEMES = ("light", "dark", "sepia")
 DEFAULT_SIZE = "1400x900"
 MIN_SIZE = (200, 150)
@@ -166,6 +168,26 @@ def _build_parser(*, lenient: bool) -> argparse.ArgumentParser:
     )
     back.add_argument("file", type=Path, nargs=path_count)
     back.add_argument("path", type=Path, nargs=path_count)
+
+    present = commands.add_parser(
+        "present",
+        help="present a brief full screen, or write its slides as a PDF or PowerPoint deck",
+    )
+    present.add_argument("path", type=Path, nargs=path_count)
+    present.add_argument(
+        "--export", type=Path, metavar="DECK",
+        help="write the deck to DECK.pdf or DECK.pptx (by its suffix) and exit",
+    )
+    present.add_argument(
+        "--handout", action="store_true",
+        help="with a .pdf export: each slide with its speaker notes on A4 pages",
+    )
+    present.add_argument("--aspect", choices=ASPECTS, default="16:9",
+                         help="slide shape (default 16:9)")
+    present.add_argument(
+        "--force", action="store_true",
+        help="replace an existing DECK (and, for a symbolic link, the file it points to)",
+    )
 
     shot = commands.add_parser("screenshot", help="render the reader window offscreen to a PNG")
     shot.add_argument("path", type=Path, nargs="?")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefing_app.cli.arguments import parse_window_size
+from briefing_app.cli.present import present_command
 from briefing_app.cli.terminal import escaped, say, write_bytes, write_text
 from briefing_app.core.atomic_write import check_output_path, write_atomically
 from briefing_app.core.export.wording import count_of, summarised_warnings
@@ -192,4 +193,5 @@ COMMAND_HANDLERS: dict[str, Callable[[argparse.Namespace], int]] = {
     "notes": notes_command,
     "export": export_command,
     "import-annotations": import_annotations_command,
+    "present": present_command,
 }

@@ -97,6 +97,7 @@ def build_deck(
         by_kind.setdefault(section.kind, []).extend(section.items)
 
     def section_slides(kind: SectionKind, title: str, items: Sequence[Item], most: int) -> None:
+        """Add a section's bullet slides (none when it has no items)."""
         entries = [_item_entry(item, marks, names) for item in items]
         slides.extend(bullet_slides(_SECTION_SLIDES.get(kind, SlideKind.OVERVIEW), title,
                                     entries, aspect, most))
