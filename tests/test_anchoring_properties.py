@@ -65,3 +65,23 @@ def test_every_annotation_is_placed_inside_the_text_or_an_orphan(
             assert 0 <= anchor.selector.start < anchor.selector.end <= len(changed)
             assert selector_holds(changed, anchor.selector)
             assert 0.0 <= anchor.score <= 1.0
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, TEXTS, st.data())
+def test_a_full_score_means_the_quote_and_its_context_are_unchanged(
+    text: str, other: str, data: st.DataObject
+) -> None:
+    # However a place is weighed (quote first, or character by character), 1.0 is kept for
+    # the quote itself with the prefix and suffix it was stored with.
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, min(len(text), start + 80)))
+    selector = make_selector(text, start, end)
+    cut = data.draw(st.integers(0, len(text)))
+    for changed in (other, text[:cut] + other, other + text[cut:], text[cut:]):
+        anchor = anchor_selector(changed, selector)
+        if anchor.score == 1.0:
+            assert anchor.selector is not None
+            assert anchor.selector.exact == selector.exact
+            assert anchor.selector.prefix.endswith(selector.prefix)
+            assert anchor.selector.suffix.startswith(selector.suffix)

@@ -193,3 +193,82 @@ def test_reanchor_keeps_its_old_contract() -> None:
     moved = reanchor("Update. " + ARTICLE, selector)
     assert moved is not None and moved.exact == "wide margin"
     assert reanchor("unrelated", selector) is None
+
+
+# ---- changed wording between intact neighbours, against the quote verbatim elsewhere ----
+
+STORY = (
+    "Ferries to Kelso ran late all week. The pilots said the cheaper ferry at Halden sailed "
+    "on time, and the council agreed. Nothing else happened at the quay that day. Nothing "
+    "else happened at the quay that day. Freight agents booked the cheaper ferry at dawn "
+    "instead, and nobody complained."
+)
+
+
+def test_a_short_quote_that_lost_a_word_stays_between_its_intact_neighbours() -> None:
+    # "cheaper ferry at" also stands verbatim a few lines on, between other words; the place
+    # where both neighbours survived, with one word gone, is still the passage.
+    selector = make_selector(STORY, *_span(STORY, "cheaper ferry at"))
+    edited = STORY.replace("said the cheaper ferry at Halden", "said the ferry at Halden")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.placement is Placement.FUZZY and anchor.selector is not None
+    assert (anchor.selector.start, anchor.selector.exact) == (edited.index("ferry at"), "ferry at")
+    assert anchor.score >= 0.75
+
+
+def test_the_verbatim_copy_wins_when_the_changed_place_agrees_hardly_better() -> None:
+    # The copy's neighbours agree nearly as well as those of the place that lost a word:
+    # too close to call for changed wording, so the unchanged quote is the answer.
+    text = (
+        "On Monday the two harbour pilots said the cheaper ferry at Halden sailed on time. "
+        "The council met. On Friday the two harbour pilots said the cheaper ferry at Halden "
+        "sailed later. The court rose."
+    )
+    selector = make_selector(text, *_span(text, "cheaper ferry at"))
+    edited = text.replace("the cheaper ferry at Halden sailed on", "the ferry at Halden sailed on")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.placement is Placement.MOVED and anchor.selector is not None
+    assert anchor.selector.start == edited.index("cheaper ferry at")
+
+
+def test_a_claim_rewritten_between_intact_neighbours_is_an_orphan() -> None:
+    # Its neighbours survived and half its letters did, but most of its words did not: a
+    # different claim, listed as an orphan with the closest text rather than attached to it.
+    claim = "a 12 euro toll per lorry, a charge that was never formally approved"
+    text = f"From this month, hauliers will pay {claim}. The harbour master declined to comment."
+    selector = make_selector(text, *_span(text, claim))
+    edited = text.replace("a charge that was never formally approved", "a fee nobody okayed")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.placement is Placement.ORPHAN and anchor.reason.startswith("not found")
+
+
+def test_text_glued_to_an_unchanged_quote_stays_outside_it() -> None:
+    # A selection that ends inside a word ("off" of "offer"), and an edit that glues text
+    # to its first word: the span taking in "UPDATE:" has the better prefix, but it is the
+    # same place, and the quote itself is there unchanged.
+    selector = make_selector(ARTICLE, *_span(ARTICLE, "Dockworkers rejected the revised wage off"))
+    edited = ARTICLE.replace("Dockworkers rejected", "UPDATE:Dockworkers rejected")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.placement is Placement.MOVED and anchor.selector is not None
+    assert anchor.selector.exact == "Dockworkers rejected the revised wage off"
+
+
+def test_a_word_inserted_before_a_changed_quote_stays_outside_though_it_shares_letters() -> None:
+    # "a" inserted before "after": letter by letter, "a after" aligns as well as "after".
+    text = "The board said that after the vote the union declined to comment on the offer."
+    selector = make_selector(text, *_span(text, "after the vote the union declined to"))
+    edited = text.replace("that after", "that a after").replace("declined", "refused")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.selector is not None
+    assert anchor.selector.exact == "after the vote the union refused to"
+
+
+def test_a_quote_that_lost_its_last_word_keeps_the_word_before_it() -> None:
+    # "Unlike a pointer, a" lost its last "a": the span ends after "pointer,", not after the
+    # earlier "a" that happens to be the quote's last word too.
+    text = "A reference is an address. Unlike a pointer, a reference is guaranteed to be valid."
+    selector = make_selector(text, *_span(text, "reference is an address. Unlike a pointer, a"))
+    edited = text.replace("Unlike a pointer, a reference", "Unlike a pointer, reference")
+    anchor = anchor_selector(edited, selector)
+    assert anchor.selector is not None
+    assert anchor.selector.exact == "reference is an address. Unlike a pointer,"

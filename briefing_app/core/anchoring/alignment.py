@@ -49,7 +49,8 @@ def align_quote(
         low = max(0, first + length - len(tail) - slack)
         window = text[low : min(size, last + length + slack)]
         end = low + _quote_in(tail, window, 0, _END_PIECE)[1]
-    return _snap(text, start, end, prefix, exact, suffix)
+    span = _snap(text, start, end, prefix, exact, suffix)
+    return None if span is None else _without_inserted_edge_words(text, *span, exact)
 
 
 def _quote_in(pattern: str, window: str, offset: int, length: int) -> tuple[int, int]:
@@ -153,3 +154,76 @@ def _snap(
         else:
             end = word_end
     return start, end
+
+
+def _without_inserted_edge_words(text: str, start: int, end: int, exact: str) -> tuple[int, int]:
+    """Leave out a word inserted just outside the quote that the alignment took in.
+
+    Why: character by character, a word inserted before the quote's first word costs the
+    same inside the span as outside it when it shares letters with that word ("a after"
+    for "after"), and the alignment may take it in.  Words inserted at a quote's edges
+    stay outside it (as for an unchanged quote): when the span's first word is not the
+    quote's first word but its second word is, and the span without its first word is no
+    less like the quote, the span begins at its second word; the same at the end.  (Not
+    when the quote's own words say otherwise: "Unlike a pointer," for "Unlike a pointer, a"
+    lost its last word, and "pointer," is not an inserted word after "a".)  A doubled word
+    ("at at" for "at") is left as aligned: it is as often a word of the quote replaced by,
+    or inserted before, its neighbour's twin.
+    """
+    words = exact.split()
+    if not words:
+        return start, end
+    if not exact[0].isspace():
+        first_end = _word_end(text, start, end)
+        second = _next_word(text, first_end, end)
+        if (
+            second < end
+            and text[start:first_end] != words[0]
+            and text[second : _word_end(text, second, end)] == words[0]
+            and _no_less_alike(exact, text[second:end], text[start:end])
+        ):
+            start = second
+    if not exact[-1].isspace():
+        last_start = _word_start(text, start, end)
+        before = _previous_word_end(text, start, last_start)
+        if (
+            before > start
+            and text[last_start:end] != words[-1]
+            and text[_word_start(text, start, before) : before] == words[-1]
+            and _no_less_alike(exact, text[start:before], text[start:end])
+        ):
+            end = before
+    return start, end
+
+
+def _no_less_alike(exact: str, shorter: str, longer: str) -> bool:
+    """Whether ``shorter`` takes no more edits to become ``exact`` than ``longer``."""
+    return Levenshtein.distance(exact, shorter) <= Levenshtein.distance(exact, longer)
+
+
+def _word_end(text: str, start: int, end: int) -> int:
+    """Where the word beginning at ``start`` ends (at most ``end``)."""
+    while start < end and not text[start].isspace():
+        start += 1
+    return start
+
+
+def _next_word(text: str, position: int, end: int) -> int:
+    """Where the next word begins after the spaces at ``position`` (at most ``end``)."""
+    while position < end and text[position].isspace():
+        position += 1
+    return position
+
+
+def _word_start(text: str, start: int, end: int) -> int:
+    """Where the word ending at ``end`` begins (at least ``start``)."""
+    while end > start and not text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _previous_word_end(text: str, start: int, position: int) -> int:
+    """Where the previous word ends before the spaces ending at ``position``."""
+    while position > start and text[position - 1].isspace():
+        position -= 1
+    return position

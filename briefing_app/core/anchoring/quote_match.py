@@ -11,13 +11,18 @@ than listing it as an orphan: a changed quote is only accepted from :data:`MIN_S
 and when a second place scores within :data:`AMBIGUITY_MARGIN` of the best, there is no
 match (the reason says where the two places are).  The quote found verbatim comes first:
 the copy whose surroundings agree best (from :data:`MIN_SCORE` up), then the one nearest the
-hint, wins over any changed wording; and a quote that occurs exactly once in the text is
-found there however its surroundings changed (a moved paragraph).
+hint, wins over changed wording — unless the changed wording lies elsewhere and agrees
+better with everything remembered by more than that margin (a short quote that lost a word
+between its two intact neighbours, against the same words verbatim between other ones);
+and a quote that occurs exactly once in the text is found there however its surroundings
+changed (a moved paragraph).
 
-How, cheaply: the quote verbatim near the hint first (a ``str.find`` over a few KB) — with
-its prefix and suffix intact that is certain and ends the search; otherwise seeds from a
-once-per-text index (:mod:`.seed_index`) vote for places anywhere in the text, the best few
-are aligned (:mod:`.alignment`) and scored.  Nothing is quadratic in the text's length.
+How, cheaply: the quote with its context intact within a few hundred characters of the hint
+first, then verbatim within a few KB (a ``str.find`` each) — a copy whose surroundings agree
+so well that nothing could outweigh it ends the search; otherwise pieces of the pattern near
+the hint, and then seeds from a once-per-text index (:mod:`.seed_index`) anywhere in the
+text, vote for places, and the best few are aligned (:mod:`.alignment`) and scored.  Nothing
+is quadratic in the text's length.
 """
 
 from __future__ import annotations
@@ -41,12 +46,14 @@ MIN_SCORE = 0.75
 AMBIGUITY_MARGIN = 0.05
 # How far either side of the hint the verbatim quote is looked for first.
 _NEAR = 4096
+# How far either side of the hint the quote with its context intact is looked for first.
+_QUICK = 512
 # Verbatim copies considered at most (a quote like "the" could be everywhere).
 _MAX_COPIES = 64
-# A verbatim copy near the hint whose prefix and suffix agree this well is taken without
-# looking further: only a near-copy of the passage, with near-identical surroundings, could
-# score alike, and between verbatim copies the better surroundings win anyway.
-_SURE = 0.9
+# A verbatim copy near the hint that scores this well is taken without looking further:
+# between verbatim copies the better surroundings win anyway, and changed wording would
+# have to score more than AMBIGUITY_MARGIN higher to win over it (see _outweighs).
+_SURE = 1.0 - AMBIGUITY_MARGIN
 # Places (by seed votes) aligned and scored at most; and the fewest votes worth aligning,
 # as a share of the best place's votes.
 _PLACES_TO_ALIGN = 6
@@ -107,9 +114,19 @@ def search_quote(
     else:
         hint = min(max(hint, 0), size)
         near = (max(0, hint - _NEAR), min(size, hint + len(exact) + _NEAR))
-    candidates: dict[int, _Candidate] = {}
+    if hint is not None:
+        # The commonest case, cheaply: the quote with its context intact just where it was
+        # expected.  Nothing scores higher, and any nearer copy is in this small window.
+        quick = _copies(text, exact, max(0, hint - _QUICK), min(size, hint + len(exact) + _QUICK))
+        perfect = [scorer.score(start, start + len(exact)) for start in quick]
+        perfect = [found for found in perfect if found.score == 1.0]
+        if perfect:
+            return QuoteSearch(min(perfect, key=scorer.rank).as_match())
+    # Keyed by span: the quote verbatim and an aligned, longer reading of the same place
+    # ("matches a" and "matches assertion") are both considered.
+    candidates: dict[tuple[int, int], _Candidate] = {}
     for start in _copies(text, exact, *near):
-        candidates[start] = scorer.score(start, start + len(exact))
+        candidates[start, start + len(exact)] = scorer.score(start, start + len(exact))
     if candidates:
         nearest = min(candidates.values(), key=scorer.rank)
         if nearest.score >= _SURE:
@@ -132,8 +149,8 @@ def search_quote(
     if not any(_acceptable(found) for found in candidates.values()):
         # Too short (or too changed around it) for the seeds: its verbatim copies anywhere.
         for start in _copies(text, exact, 0, size):
-            if start not in candidates:
-                candidates[start] = scorer.score(start, start + len(exact))
+            if (start, start + len(exact)) not in candidates:
+                candidates[start, start + len(exact)] = scorer.score(start, start + len(exact))
     decision = _decide(sorted(candidates.values(), key=scorer.rank))
     if decision.match is not None or decision.ambiguous:
         return decision
@@ -160,7 +177,7 @@ def _align_places(
     places: list[SeedPlace],
     slack: int,
     scorer: _Scorer,
-    candidates: dict[int, _Candidate],
+    candidates: dict[tuple[int, int], _Candidate],
 ) -> None:
     """Align the pattern at each place worth it, adding what it finds to ``candidates``."""
     for place in places:
@@ -171,8 +188,8 @@ def _align_places(
         )
         if span is not None:
             span = _verbatim_over(text, exact, *span)
-            if span[0] not in candidates:
-                candidates[span[0]] = scorer.score(*span)
+            if span not in candidates:
+                candidates[span] = scorer.score(*span)
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,9 +212,15 @@ class _Candidate:
 
 class _Scorer:
     """Scores places for one quote: quote, prefix and suffix similarity, and the distance
-    from the hint, which only orders places that score the same."""
+    from the hint, which only orders places that score the same.
 
-    __slots__ = ("exact", "hint", "prefix", "suffix", "text", "total")
+    Places are compared by their standing: the share of the remembered characters (prefix,
+    quote and suffix, character by character) found there — the place that needs the
+    fewest edits to explain it comes first — plus a little for nearness.  (A place whose
+    quote was rewritten is compared by its weighted score instead; see :meth:`score`.)
+    """
+
+    __slots__ = ("exact", "hint", "length", "prefix", "suffix", "text", "total", "words")
 
     def __init__(self, text: str, exact: str, prefix: str, suffix: str, hint: int | None):
         self.text, self.exact, self.prefix, self.suffix, self.hint = (
@@ -210,24 +233,56 @@ class _Scorer:
         self.total = (
             WEIGHT_QUOTE + (WEIGHT_PREFIX if prefix else 0) + (WEIGHT_SUFFIX if suffix else 0)
         )
+        self.length = len(prefix) + len(exact) + len(suffix)
+        self.words = exact.split()
 
     def score(self, start: int, end: int) -> _Candidate:
-        """How well ``text[start:end]`` and its surroundings agree with the quote's."""
+        """How well ``text[start:end]`` and its surroundings agree with the quote's.
+
+        The same three similarities (quote, prefix, suffix) are weighed two ways, and the
+        better counts.  With the Hypothesis client's weights (quote 50, each neighbour 20)
+        the quote outweighs either neighbour, so an unchanged quote whose surroundings were
+        rewritten still scores well.  Character by character (each remembered character of
+        prefix, quote and suffix counts once), a short quote that lost a word between two
+        intact neighbours still scores well: "is valid" where "is valid until" stood keeps
+        72 of its 78 remembered characters, though a third of its own words went.
+        The second way counts only where few of the quote's words changed (see
+        :meth:`_few_words_changed`): intact neighbours may vouch for a quote that lost a
+        word, not for one that was rewritten ("a figure nobody has checked" for "a figure
+        that has not been independently confirmed" is a different claim in the same place).
+        """
         text = self.text
+        exact, prefix, suffix = self.exact, self.prefix, self.suffix
         found = text[start:end]
-        quote = 1.0 if found == self.exact else _similarity(self.exact, found, cutoff=0.5)
+        quote = 1.0 if found == exact else _similarity(exact, found, cutoff=0.5)
         weighted = WEIGHT_QUOTE * quote
-        if self.prefix:
-            before = text[max(0, start - len(self.prefix)) : start]
-            weighted += WEIGHT_PREFIX * _similarity(self.prefix, before)
-        if self.suffix:
-            after = text[end : end + len(self.suffix)]
-            weighted += WEIGHT_SUFFIX * _similarity(self.suffix, after)
+        chars = len(exact) * quote
+        if prefix:
+            before = _similarity(prefix, text[max(0, start - len(prefix)) : start])
+            weighted += WEIGHT_PREFIX * before
+            chars += len(prefix) * before
+        if suffix:
+            after = _similarity(suffix, text[end : end + len(suffix)])
+            weighted += WEIGHT_SUFFIX * after
+            chars += len(suffix) * after
+        score = evidence = weighted / self.total
+        if quote == 1.0 or (quote and self._few_words_changed(found)):
+            evidence = chars / self.length
+            score = max(score, evidence)
         nearness = 1.0
         if self.hint is not None:
             nearness -= min(abs(start - self.hint), NEIGHBOURHOOD) / NEIGHBOURHOOD
-        standing = (weighted + WEIGHT_POSITION * nearness) / (self.total + WEIGHT_POSITION)
-        return _Candidate(start, end, weighted / self.total, quote, standing)
+        standing = (evidence * self.total + WEIGHT_POSITION * nearness) / (
+            self.total + WEIGHT_POSITION
+        )
+        return _Candidate(start, end, score, quote, standing)
+
+    def _few_words_changed(self, found: str) -> bool:
+        """Whether ``found`` is the quote with at most a quarter of its words changed
+        (inserted, deleted or replaced; one word, in a quote of under eight)."""
+        words = self.words
+        allowed = max(1, len(words) // 4)
+        return Levenshtein.distance(words, found.split(), score_cutoff=allowed) <= allowed
 
     def distance(self, candidate: _Candidate) -> int:
         """How far from the hint (from the text's start without one)."""
@@ -284,12 +339,13 @@ def _decide(ranked: list[_Candidate]) -> QuoteSearch:
     """The best candidate if it is good enough and no other place scores alike."""
     if not ranked:
         return QuoteSearch(None, "not found: nothing in the text resembles the quote")
-    # The quote verbatim, where its surroundings agree well enough, comes before any changed
-    # wording (a passage nobody edited must come back as it was).
-    verbatim = [found for found in ranked if found.quote_score == 1.0 and _acceptable(found)]
-    if verbatim:
-        return QuoteSearch(verbatim[0].as_match())
     best = ranked[0]
+    # The quote verbatim, where its surroundings agree well enough, comes before changed
+    # wording (a passage nobody edited must come back as it was) — unless the changed
+    # wording is somewhere else and clearly agrees better with everything remembered.
+    verbatim = next((c for c in ranked if c.quote_score == 1.0 and _acceptable(c)), None)
+    if verbatim is not None and not _outweighs(best, verbatim):
+        return QuoteSearch(verbatim.as_match())
     if not _acceptable(best):
         return QuoteSearch(
             None,
@@ -307,6 +363,25 @@ def _decide(ranked: list[_Candidate]) -> QuoteSearch:
             None, f"two places match alike: {best.describe()} and {rival.describe()}", True
         )
     return QuoteSearch(best.as_match())
+
+
+def _outweighs(changed: _Candidate, verbatim: _Candidate) -> bool:
+    """Whether changed wording is a better answer than the quote found verbatim.
+
+    Why at all: "is valid" with the 32 characters that stood before and after "is valid
+    until" still around it is the passage, with its last word deleted; "is valid until" a
+    few lines on, between other words, is another sentence.  Why only by a margin, and only
+    elsewhere: a verbatim copy is the safer answer when the two agree alike; and changed
+    wording that overlaps the copy is the same place read with a neighbouring word taken
+    in ("aport" for "port" after an edit glued text to it), where the unchanged quote is
+    the answer.
+    """
+    return (
+        changed is not verbatim
+        and _acceptable(changed)
+        and changed.standing > verbatim.standing + AMBIGUITY_MARGIN
+        and (changed.end <= verbatim.start or changed.start >= verbatim.end)
+    )
 
 
 def score_at(text: str, start: int, end: int, exact: str, prefix: str, suffix: str) -> float:
