@@ -65,6 +65,9 @@ def test_ctrl_p_shows_the_title_slide_to_the_room_and_the_next_one_to_the_presen
     assert talk.audience.view.slide is first and talk.presenter.current.slide is first
     assert talk.presenter.next_view.slide is second
     assert talk.presenter.position.text().startswith(f"Slide 1 of {len(talk.deck.slides)}")
+    screens = QApplication.screens()
+    assert talk.presenter.screen_choice.count() == len(screens)
+    assert talk.presenter.screen_choice.isVisible() == (len(screens) > 1)  # nothing to choose
 
 
 def test_every_navigation_key_in_either_window(qtbot, reader: MainWindow) -> None:

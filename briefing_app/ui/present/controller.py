@@ -67,6 +67,8 @@ class PresentationController(QObject):
             window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.audience.view.clicked.connect(self.next)
         self.presenter.current.clicked.connect(self.next)
+        self._fill_screen_choice()
+        self.presenter.screen_choice.activated.connect(self._screen_chosen)
         self.presenter.target.valueChanged.connect(self._timing_changed)
         self.presenter.warn.valueChanged.connect(self._timing_changed)
         self._ticker = QTimer(self)
@@ -215,6 +217,27 @@ class PresentationController(QObject):
             choice = next(s for s in screens if s is not choice)
         return choice
 
+    def _fill_screen_choice(self) -> None:
+        """The screen chooser: shown only when there is a screen to choose."""
+        box = self.presenter.screen_choice
+        box.clear()
+        screens = QGuiApplication.screens()
+        for screen in screens:
+            box.addItem(f"Audience on {screen.name() or 'screen'}", screen.name())
+        chosen = self.audience_screen()
+        if chosen is not None:
+            box.setCurrentIndex(max(box.findData(chosen.name()), 0))
+        box.setVisible(len(screens) > 1)
+
+    def _screen_chosen(self, index: int) -> None:
+        """The presenter picked the audience screen by name (screen detection is unreliable
+        on some desktops, so the choice is theirs, and remembered)."""
+        name = self.presenter.screen_choice.itemData(index)
+        if name:
+            self.settings.set_audience_screen(str(name))
+            self.swapped = False
+            self._place_windows(full_screen=self.audience.isFullScreen())
+
     def swap(self) -> None:
         """S: exchange the audience and presenter screens (and remember the choice)."""
         self.swapped = not self.swapped
@@ -222,6 +245,7 @@ class PresentationController(QObject):
         if screen is not None:
             self.settings.set_audience_screen(screen.name())
             self.swapped = False
+            self._fill_screen_choice()
         self._place_windows(full_screen=self.audience.isFullScreen())
 
     def _place_windows(self, *, full_screen: bool) -> None:

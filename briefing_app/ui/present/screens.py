@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -128,6 +129,9 @@ class PresenterWindow(QWidget):
         self.warn.setSuffix(" min warning")
         self.warn.setAccessibleName("Warn this many minutes before the end")
         self.warn.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.screen_choice = QComboBox(self)
+        self.screen_choice.setAccessibleName("Screen for the audience")
+        self.screen_choice.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         for label in (self.elapsed, self.remaining, self.clock):
             big = QFont(label.font())
             big.setPointSizeF(max(big.pointSizeF(), 10) * 1.8)
@@ -146,6 +150,7 @@ class PresenterWindow(QWidget):
             bar.addWidget(widget)
             bar.addSpacing(18)
         bar.addStretch(1)
+        bar.addWidget(self.screen_choice)
         bar.addWidget(self.target)
         bar.addWidget(self.warn)
         layout = QVBoxLayout(self)
