@@ -67,7 +67,12 @@ _ORG_POSSESSIVE = re.compile(
 )
 # "the Lord Mayor", "the official": a person named earlier, referred to by role.
 _ROLE_REFERENCE = re.compile(r"^(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?P<role>[^,]{2,60})$")
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{0,40}(?:\([^)]*\))?\s*(?:[\u2014\u2013]|--?)\s*")
+# A wire dateline before the story's first words: "LONDON —", "GENEVA (Reuters) -",
+# "LONDON, Feb 27 —", "WASHINGTON, Dec. 3 (AP) —".
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .'-]{0,40}+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\([^)]{0,40}\))?"
+    r"\s*(?:[\u2014\u2013]|--?)\s*"
+)
 
 
 _SPOKES = (
@@ -190,6 +195,7 @@ def _trimmed(phrase: str) -> str:
     """The phrase without what surrounds a speaker: punctuation, a leading conjunction, "a
     statement from", "told Outlet", a trailing verb or circumstance."""
     who = phrase.strip(" ,.;:\u2014\u2013-\"'\u201c\u201d")
+    who = _DATELINE.sub("", who)  # "LONDON, Feb 27 — Brightwell Foods, …"
     who = _without_leading_clauses(who)
     who = _TRAILING_CIRCUMSTANCE.sub("", who)
     who = _TRAILING_SPEECH_VERB.sub("", who)
