@@ -9,7 +9,6 @@ the article-wide register of people.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
 from functools import lru_cache
 
 from briefing_app.core.attribution.speech import ABBREVIATION_DOT
@@ -281,71 +280,6 @@ def _is_role_reference(phrase: str) -> bool:
         return False
     return not any(_NAME_TOKEN.match(word) and word not in ROLE_WORDS for word in phrase.split()
                    if word[:1].isupper() and word.lower().strip(",.") not in ROLE_WORDS)
-
-
-_LEAD_SUBJECT = re.compile(
-    r"^(?:(?:[Tt]he|[Aa]n?)\s+[^,\x00]{1,60},\s+)?"
-    r"(?P<run>(?:(?:[A-Z\u00c0-\u024f][\w\u2019'.-]*|de|da|van|von|der|al|bin|ibn|la|le|du)\s+)"
-    r"{1,6}[A-Z\u00c0-\u024f][\w\u2019'-]+)"
-)
-
-
-def person_leading(sentence: str) -> str | None:
-    """The person a sentence opens on as its subject ("The vessel's owner, Mikkel
-    Østergaard, of …, denied" -> "Mikkel Østergaard"; "Fisher Tom Dee denied" -> "Tom Dee"),
-    so a "he said" after it means them; None when it opens on anything else."""
-    match = _LEAD_SUBJECT.match(sentence)
-    if not match:
-        return None
-    name, _role = split_role_and_name(match.group("run"))
-    if not name or len(name.split()) < 2 or not is_person_name(name):
-        return None
-    return name
-
-
-# A run of capitalised words (particles allowed inside) that may hold a person's name.  It
-# starts only at a word start and its repeats are bounded, so a long run of capitals costs
-# linear time.
-_PERSON_RUN = re.compile(
-    r"(?<![\w\u2019'.-])(?=[A-Z\u00c0-\u024f])"
-    r"(?:(?:(?:al-|el-)?[A-Z\u00c0-\u024f][\w\u2019'.-]{0,40}+"
-    r"|de|da|van|von|der|den|du|del|bin|ibn|la|le|ten|ter)[ \u00a0]{1,3}){1,5}"
-    r"(?:al-|el-)?[A-Z\u00c0-\u024f][\w\u2019'-]{0,40}+(?![\w\u2019'-])"
-)
-_RUN_LEAD = re.compile(
-    r"^(?:A|An|The|For|Among|At|In|On|By|As|With|When|After|Before|But|And|Asked|Meanwhile)\s+"
-)
-
-
-def named_runs(
-    text: str, wanted: Callable[[str], bool] | None = None
-) -> Iterator[tuple[int, str, str, str | None]]:
-    """Each person the text names with two or more names, in order: where the run of
-    capitalised words starts, the run as written, the name, and the title or role written
-    before it in the run ("Mayor Dolores Quintero").  ``wanted`` filters runs cheaply
-    before they are split."""
-    for match in _PERSON_RUN.finditer(text):
-        run = match.group(0)
-        if wanted is not None and not wanted(run):
-            continue
-        start = match.start()
-        pieces = re.split(r"(?<=\w{3}\.)\s+", run)  # "Lords. Judith Fenwick"
-        if len(pieces) > 1:
-            start += len(run) - len(pieces[-1])
-            run = pieces[-1]
-        lead = _RUN_LEAD.match(run)
-        if lead:
-            start += lead.end()
-            run = run[lead.end() :]
-        name, role = split_role_and_name(run)
-        if name and len(name.split()) >= 2 and is_person_name(name):
-            yield start, run, name, role
-
-
-def people_named(text: str) -> list[tuple[int, str, str | None]]:
-    """Every person the text names with two or more names, in order, with where the name
-    run starts and the title or role written before it ("Mayor Dolores Quintero")."""
-    return [(start, name, role) for start, _run, name, role in named_runs(text)]
 
 
 def _unnamed_source(who: str) -> str | None:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app.core.attribution.names import clean_role, named_runs
+from briefing_app.core.attribution.name_runs import named_runs
+from briefing_app.core.attribution.names import clean_role
 from briefing_app.core.attribution.word_lists import (
     HONORIFICS,
     NOT_ORG_START,
