@@ -109,11 +109,7 @@ class ReaderSettings:
 
     def zoom(self) -> int:
         """Text size as steps from the default (0)."""
-        try:
-            value = int(str(self._get("view/zoom", 0)))
-        except ValueError:
-            return 0
-        return max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], value))
+        return self._int("view/zoom", 0, *ZOOM_RANGE)
 
     def set_zoom(self, steps: int) -> None:
         """Remember the text size."""

@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -37,16 +35,9 @@ from briefing_app.core.export.formats import EXPORT_FORMATS, ExportFormat
 from briefing_app.core.export.markdown import render_markdown
 from briefing_app.core.export.markers import MarkerError, has_markers, merge_export
 from briefing_app.ui.export.pdf_handout import pdf_format
+from briefing_app.ui.inert_text import InertBrowser
 
 PREVIEW_CHARS = 200_000
-
-
-class _InertBrowser(QTextBrowser):
-    """The HTML preview: loads nothing, follows no link."""
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        """Qt: refuse every resource."""
-        return None
 
 
 class ExportDialog(QDialog):
@@ -80,8 +71,7 @@ class ExportDialog(QDialog):
         self.text_preview = QPlainTextEdit(self)
         self.text_preview.setReadOnly(True)
         self.text_preview.setAccessibleName("Markdown preview")
-        self.html_preview = _InertBrowser(self)
-        self.html_preview.setOpenLinks(False)
+        self.html_preview = InertBrowser(self)
         self.html_preview.setAccessibleName("HTML preview")
         self.no_preview = QLabel("No preview for this format.", self)
         self.previews = QStackedWidget(self)

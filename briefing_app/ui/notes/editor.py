@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QUrl
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,12 +16,12 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_app.core.export.note_html import note_to_html
+from briefing_app.ui.inert_text import InertBrowser
 
 MAX_NOTE_CHARS = 20_000
 MAX_TAGS = 30
@@ -37,14 +36,6 @@ def parse_tags(text: str) -> list[str]:
         if tag and tag.casefold() not in seen:
             seen[tag.casefold()] = tag[:60]
     return list(seen.values())[:MAX_TAGS]
-
-
-class _InertBrowser(QTextBrowser):
-    """A preview that never loads anything: no image, no stylesheet, no link target."""
-
-    def loadResource(self, kind: int, name: QUrl) -> object:
-        """Qt: refuse every resource (a note's images are alt text already)."""
-        return None
 
 
 class NoteEditor(QDialog):
@@ -66,9 +57,7 @@ class NoteEditor(QDialog):
         self.tags = QLineEdit(", ".join(tags), self)
         self.tags.setPlaceholderText("Tags, separated by commas or spaces")
         self.tags.setAccessibleName("Tags")
-        self.preview = _InertBrowser(self)
-        self.preview.setOpenLinks(False)
-        self.preview.setOpenExternalLinks(False)
+        self.preview = InertBrowser(self)
         self.preview.setAccessibleName("Note preview")
         self.preview.setMaximumHeight(140)
         buttons = QDialogButtonBox(
