@@ -20,15 +20,19 @@ from pydantic import (
     SerializerFunctionWrapHandler,
     StrictInt,
     ValidationInfo,
-    field_validator,
     model_serializer,
     model_validator,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
+# Defined beside the model as slotted values (why: span_values' docstring); part of it here.
+from briefing_app.core.span_values import CONTEXT_CHARS as CONTEXT_CHARS
+from briefing_app.core.span_values import Link as Link
+from briefing_app.core.span_values import LinkReason as LinkReason
+from briefing_app.core.span_values import Selector as Selector
+
 SCHEMA_VERSION = 1
-CONTEXT_CHARS = 32
 
 
 class SectionKind(StrEnum):
@@ -53,21 +57,9 @@ class ItemKind(StrEnum):
     STATEMENT = "statement"
 
 
-class LinkReason(StrEnum):
-    """Why an anchor belongs to an item; ``source`` is the item's own span."""
-
-    SOURCE = "source"
-    FIGURE = "figure"
-    SHARED_WORDS = "shared_words"
-    QUOTED_WORDS = "quoted_words"
-    SPEAKER = "speaker"
-
-
 # The field names that a lean construction gives: one set per model, shared by all its lean
 # instances (pydantic copies a model's set before changing it, in model_copy, and otherwise
 # only adds names an assignment sets, which are already in these).
-_SELECTOR_FIELDS = {"start", "end", "exact", "prefix", "suffix"}
-_LINK_FIELDS = {"selector", "reason", "detail", "score"}
 _FIGURE_FIELDS = {"text", "value"}
 _SPEAKER_FIELDS = {"name", "role"}
 _HEDGE_FIELDS = {"text", "kind"}
@@ -109,74 +101,6 @@ def _share_fields_set(instance: _Model, fields: set[str]) -> _Model:
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, allow_inf_nan=False)
-
-
-class Selector(_Strict):
-    """A W3C TextPositionSelector and TextQuoteSelector pair into ``article.text``.
-
-    Invariant: ``text[start:end] == exact``; ``prefix``/``suffix`` are the (up to 32)
-    characters right before and after.  Offsets count Unicode code points.  Pure W3C: why a
-    passage matters to an item is a :class:`Link`'s business, so annotations and exports can
-    use selectors as they are.  Frozen: one passage is one shared selector.
-    """
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-    start: NonNegativeInt
-    end: NonNegativeInt
-    exact: str
-    prefix: str = ""
-    suffix: str = ""
-
-    @classmethod
-    def lean(cls, start: int, end: int, exact: str, prefix: str, suffix: str) -> Selector:
-        """A selector validated like any other, that shares one set of "fields given" with
-        every selector built this way instead of holding its own.
-
-        Why: a long article has hundreds of thousands of selectors and links; pydantic's
-        per-object set of given field names is the largest part of each (~700 bytes, more
-        than the object and its values), and the garbage collector walks every one of them
-        again and again.  Every field is given here, so the shared set is the same set.
-        """
-        selector = cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
-        return _share_fields_set(selector, _SELECTOR_FIELDS)
-
-    # Field validators, not a model validator: pydantic re-runs a model's "after" validator
-    # each time an existing selector is placed in a link or an item (three times per
-    # selector in a long brief); these run once, when a selector is made, and an error
-    # names the field that is wrong.
-    @field_validator("end")
-    @classmethod
-    def _end_not_before_start(cls, end: int, info: ValidationInfo) -> int:
-        start = info.data.get("start")
-        if start is not None and end < start:
-            raise ValueError(f"end ({end}) is before start ({start})")
-        return end
-
-    @field_validator("exact")
-    @classmethod
-    def _exact_spans_start_to_end(cls, exact: str, info: ValidationInfo) -> str:
-        start, end = info.data.get("start"), info.data.get("end")
-        if start is not None and end is not None and len(exact) != end - start:
-            raise ValueError("exact does not have end - start characters")
-        return exact
-
-
-class Link(_Strict):
-    """A corroborating passage of an item: where it is, why it is linked and how strongly."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
-
-    selector: Selector
-    reason: LinkReason
-    detail: str = Field(default="", description="What ties the span to the item, e.g. a figure.")
-    score: float = Field(default=1.0, ge=0.0, description="Link strength; higher is stronger.")
-
-    @classmethod
-    def lean(cls, selector: Selector, reason: LinkReason, detail: str, score: float) -> Link:
-        """A validated link sharing one set of given fields (see :meth:`Selector.lean`)."""
-        link = cls(selector=selector, reason=reason, detail=detail, score=score)
-        return _share_fields_set(link, _LINK_FIELDS)
 
 
 class Anchor(_Strict):

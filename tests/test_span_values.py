@@ -1,0 +1,74 @@
+"""Selectors and links are slotted values: the checks, equality and JSON the models had."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+
+import pytest
+from pydantic import ValidationError
+
+from briefing_app.core.anchoring import make_selector
+from briefing_app.core.model import Item, ItemKind, Link, LinkReason, Selector
+
+TEXT = "The council approved 42 new buses on Monday, officials said."
+
+
+def test_a_selector_made_from_the_text_reads_its_context_from_it() -> None:
+    selector = make_selector(TEXT, 21, 23)
+    assert (selector.exact, selector.prefix, selector.suffix) == (
+        "42", TEXT[:21], TEXT[23:55]
+    )
+    written = Selector(start=21, end=23, exact="42", prefix=TEXT[:21], suffix=TEXT[23:55])
+    assert selector == written and hash(selector) == hash(written)
+    assert selector != make_selector(TEXT, 0, 3)
+
+
+def test_a_selector_keeps_the_anchor_invariant_checks() -> None:
+    with pytest.raises(ValidationError, match="before start"):
+        Selector(start=5, end=2, exact="")
+    with pytest.raises(ValidationError, match="end - start"):
+        Selector(start=0, end=3, exact="four")
+    with pytest.raises(ValidationError):
+        Selector.model_validate({"start": -1, "end": 0, "exact": ""})
+    with pytest.raises(ValidationError, match="Extra inputs"):
+        Selector.model_validate({"start": 0, "end": 1, "exact": "x", "reason": "figure"})
+
+
+def test_selectors_and_links_cannot_be_changed_in_place() -> None:
+    selector = make_selector(TEXT, 0, 3)
+    link = Link(selector=selector, reason=LinkReason.FIGURE, detail="42", score=0.5)
+    with pytest.raises(TypeError, match="immutable"):
+        selector.start = 4  # type: ignore[misc]
+    with pytest.raises(TypeError, match="immutable"):
+        link.score = 2.0  # type: ignore[misc]
+
+
+def test_a_link_validates_reason_and_score() -> None:
+    selector = make_selector(TEXT, 0, 3)
+    assert Link(selector=selector, reason="speaker").reason is LinkReason.SPEAKER
+    with pytest.raises(ValidationError):
+        Link(selector=selector, reason="rumour")
+    with pytest.raises(ValidationError):
+        Link(selector=selector, reason="figure", score=-1.0)
+    with pytest.raises(ValidationError):
+        Link(selector=selector, reason="figure", score=float("nan"))
+
+
+def test_json_round_trip_copy_and_pickle_keep_the_values() -> None:
+    link = Link(selector=make_selector(TEXT, 21, 23), reason="figure", detail="42", score=0.75)
+    assert Link.model_validate_json(link.model_dump_json()) == link
+    assert link.model_dump(mode="json")["selector"]["suffix"] == TEXT[23:55]
+    assert copy.deepcopy(link) == link
+    assert pickle.loads(pickle.dumps(link)) == link
+
+
+def test_an_item_holds_them_and_writes_the_anchors_list() -> None:
+    source = make_selector(TEXT, 0, len(TEXT))
+    link = Link(selector=make_selector(TEXT, 21, 23), reason="figure", detail="42", score=0.5)
+    item = Item(id="c-1", kind=ItemKind.CLAIM, text=TEXT, source=source, links=[link])
+    anchors = item.model_dump(mode="json")["anchors"]
+    assert [anchor["reason"] for anchor in anchors] == ["source", "figure"]
+    assert anchors[1]["prefix"] == TEXT[:21]
+    again = Item.model_validate_json(item.model_dump_json())
+    assert again.source == source and again.links == [link]
