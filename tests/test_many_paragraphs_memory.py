@@ -14,10 +14,11 @@ import sys
 from pathlib import Path
 
 PARAGRAPHS = 40_000
-# Measured on this code: 1.4 KB per paragraph above start-up (the brief's items themselves
-# are ~1 KB each); before items shared their empty lists and the builder stopped copying
-# blocks and building statements for paragraphs that attribute nothing, 2.3 KB.
-BUDGET_KIB_PER_PARAGRAPH = 1.75
+# Measured on this code: 0.9 KB per paragraph above start-up.  Before items and selectors
+# became slotted objects (no __dict__, no copied selector context) 1.4 KB; before items
+# shared their empty lists and the builder stopped copying blocks and building statements
+# for paragraphs that attribute nothing, 2.3 KB.
+BUDGET_KIB_PER_PARAGRAPH = 1.1
 # Runs one command and prints its peak resident memory (KiB).  A launcher of its own, fresh:
 # Linux carries a process's peak across exec, so a child of the test process would report
 # the test process's peak too.

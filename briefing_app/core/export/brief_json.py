@@ -49,7 +49,7 @@ def _section_pieces(section: Section, depth: int) -> Iterator[bytes]:
 
 
 def _item_pieces(item: Item, depth: int) -> Iterator[bytes]:
-    yield _to_json(item).replace(b"\n", _line_break(depth))
+    yield item.to_json_bytes(indent=INDENT).replace(b"\n", _line_break(depth))
 
 
 def _fill_slot(
@@ -84,5 +84,5 @@ def _line_break(depth: int) -> bytes:
     return b"\n" + b" " * (INDENT * depth)
 
 
-def _to_json(model: Brief | Section | Item) -> bytes:
+def _to_json(model: Brief | Section) -> bytes:
     return model.__pydantic_serializer__.to_json(model, indent=INDENT)

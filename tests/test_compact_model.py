@@ -1,4 +1,4 @@
-"""Selectors and links are slotted values: the checks, equality and JSON the models had."""
+"""Selectors, links and items are slotted objects: the checks, equality and JSON the models had."""
 
 from __future__ import annotations
 
@@ -72,3 +72,36 @@ def test_an_item_holds_them_and_writes_the_anchors_list() -> None:
     assert anchors[1]["prefix"] == TEXT[:21]
     again = Item.model_validate_json(item.model_dump_json())
     assert again.source == source and again.links == [link]
+
+
+def test_an_item_refuses_wrong_fields_and_names_where() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Item.model_validate({"id": "c-1", "kind": "rumour", "text": "x", "anchors": []})
+    assert caught.value.errors()[0]["loc"] == ("kind",)
+    with pytest.raises(ValidationError) as caught:
+        Item.model_validate({"id": "c-1", "kind": "claim", "text": "x", "colour": "red"})
+    assert caught.value.errors()[0]["loc"] == ("colour",)
+    with pytest.raises(ValidationError) as caught:
+        Item.model_validate({"id": "c-1", "kind": "claim", "text": "x",
+                             "anchors": [{"start": 4, "end": 2, "exact": ""}]})
+    assert caught.value.errors()[0]["loc"] == ("source", "end")
+
+
+def test_an_items_empty_lists_are_shared_and_refuse_changes() -> None:
+    item = Item.lean(id="c-1", kind=ItemKind.CLAIM, text=TEXT,
+                     source=make_selector(TEXT, 0, len(TEXT)), links=[], speaker=None,
+                     quote=None, figures=[], dates=[], hedges=[])
+    with pytest.raises(TypeError, match="assign a new list"):
+        item.links.append(Link(selector=item.source, reason="figure"))
+    item.links = [Link(selector=make_selector(TEXT, 21, 23), reason="figure", detail="42")]
+    assert [link.detail for link in item.links] == ["42"]
+    assert item == Item.model_validate_json(item.model_dump_json())
+
+
+def test_item_lean_validates_values_of_unexpected_types() -> None:
+    with pytest.raises(ValidationError):
+        Item.lean(id="c-1", kind="claim", text=7, source=None, links=[], speaker=None,
+                  quote=None, figures=[], dates=[], hedges=[])
+    item = Item.lean(id="c-1", kind="quote", text="“Yes,” she said.", source=None, links=[],
+                     speaker=None, quote=None, figures=[], dates=[], hedges=[])
+    assert item.kind is ItemKind.QUOTE

@@ -1,0 +1,288 @@
+"""An item of a brief (a claim, quote or point): its own span, links, speaker and figures.
+
+Why its own module, and why ``Item`` is a slotted class rather than a pydantic model: a
+brief of short paragraphs holds one item per paragraph, and a model instance's ``__dict__``
+of ten fields was 350 bytes of each, the largest single cost of an article of 220,000
+one-line paragraphs (issue 9).  ``Item`` keeps the model's contract: pydantic validates it
+(from the file's ``anchors`` list, with the same field checks and error locations) and
+serialises it to exactly the JSON a model wrote, and it publishes the same JSON Schema.
+Attributes can be assigned, as on the model, without validation.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from pydantic import (
+    GetCoreSchemaHandler,
+    GetJsonSchemaHandler,
+    TypeAdapter,
+    ValidationInfo,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, SchemaValidator, core_schema
+
+from briefing_app.core.item_parts import (
+    ANCHOR_POOL,
+    NO_ENTRIES,
+    Anchor,
+    Figure,
+    Hedge,
+    ItemKind,
+    SharedEmptyList,
+    Speaker,
+    item_in_file,
+    link_part,
+    selector_part,
+)
+from briefing_app.core.span_values import Link, Selector
+
+
+def _schema_of(kind: Any) -> CoreSchema:
+    return kind.__get_pydantic_core_schema__(kind, None)  # type: ignore[no-any-return]
+
+
+def _field(schema: CoreSchema, required: bool = True) -> core_schema.TypedDictField:
+    return core_schema.typed_dict_field(schema, required=required)
+
+
+def _optional(schema: CoreSchema) -> core_schema.TypedDictField:
+    return _field(core_schema.nullable_schema(schema), required=False)
+
+
+def _listed(schema: CoreSchema) -> core_schema.TypedDictField:
+    return _field(core_schema.list_schema(schema), required=False)
+
+
+_ITEM_KIND = core_schema.enum_schema(ItemKind, list(ItemKind), sub_type="str")
+# The fields as they are held (own span and links), for validation and in-memory dumps.
+_ITEM_FIELDS = core_schema.typed_dict_schema(
+    {
+        "id": _field(core_schema.str_schema()),
+        "kind": _field(_ITEM_KIND),
+        "text": _field(core_schema.str_schema()),
+        "source": _optional(_schema_of(Selector)),
+        "links": _listed(_schema_of(Link)),
+        "speaker": _optional(Speaker.__pydantic_core_schema__),
+        "quote": _optional(core_schema.str_schema()),
+        "figures": _listed(Figure.__pydantic_core_schema__),
+        "dates": _listed(core_schema.str_schema()),
+        "hedges": _listed(Hedge.__pydantic_core_schema__),
+    },
+    extra_behavior="forbid",
+)
+# The fields as a file writes them: the own span and the links as one ``anchors`` list.
+_ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
+    {
+        "id": _field(core_schema.str_schema()),
+        "kind": _field(_ITEM_KIND),
+        "text": _field(core_schema.str_schema()),
+        "anchors": _field(core_schema.list_schema(core_schema.dict_schema())),
+        "speaker": _field(core_schema.nullable_schema(Speaker.__pydantic_core_schema__)),
+        "quote": _field(core_schema.nullable_schema(core_schema.str_schema())),
+        "figures": _field(core_schema.list_schema(Figure.__pydantic_core_schema__)),
+        "dates": _field(core_schema.list_schema(core_schema.str_schema())),
+        "hedges": _field(core_schema.list_schema(Hedge.__pydantic_core_schema__)),
+    }
+)
+_FIELDS_VALIDATOR = SchemaValidator(_ITEM_FIELDS, config={"title": "Item"})
+ITEM_FIELD_NAMES = ("id", "kind", "text", "source", "links", "speaker", "quote", "figures",
+                    "dates", "hedges")
+_LIST_FIELDS = ("links", "figures", "dates", "hedges")
+
+
+class Item:
+    """One claim, quote or point shown in a section tab, linked to its article text.
+
+    In memory the item's own span is ``source`` and its corroborating passages are
+    ``links``; in a ``.brief.json`` file both are the one ``anchors`` list that earlier
+    versions wrote (own span first), so files and scripts from either version agree.
+    """
+
+    # Empty lists are one shared list that refuses changes: give an item a new list instead.
+    __slots__ = ITEM_FIELD_NAMES
+    id: str
+    kind: ItemKind
+    text: str
+    source: Selector | None  # the item's own span; None when its text was not found
+    links: list[Link]  # corroborating passages, strongest first
+    speaker: Speaker | None
+    quote: str | None  # a quote's quoted words alone, when its other words name the speaker
+    figures: list[Figure]
+    dates: list[str]
+    hedges: list[Hedge]
+    _adapter: ClassVar[TypeAdapter[Item] | None] = None
+
+    def __init__(
+        self,
+        *,
+        id: str,
+        kind: ItemKind | str,
+        text: str,
+        source: Selector | None = None,
+        links: list[Link] | None = None,
+        speaker: Speaker | None = None,
+        quote: str | None = None,
+        figures: list[Figure] | None = None,
+        dates: list[str] | None = None,
+        hedges: list[Hedge] | None = None,
+    ) -> None:
+        """An item from its fields, checked (pydantic's ``ValidationError`` when wrong)."""
+        given = {"id": id, "kind": kind, "text": text, "source": source, "links": links,
+                 "speaker": speaker, "quote": quote, "figures": figures, "dates": dates,
+                 "hedges": hedges}
+        fields = _FIELDS_VALIDATOR.validate_python(
+            {name: value for name, value in given.items() if value is not None}
+        )
+        for name in ITEM_FIELD_NAMES:
+            setattr(self, name, fields.get(name, [] if name in _LIST_FIELDS else None))
+
+    @classmethod
+    def lean(cls, **fields: Any) -> Item:
+        """An item given every field by the builder; a field of an unexpected type is
+        validated as the constructor would, and empty lists become the shared one."""
+        if fields.keys() != set(ITEM_FIELD_NAMES):
+            raise TypeError(f"Item.lean needs every field: {sorted(ITEM_FIELD_NAMES)}")
+        if not _built_as_expected(fields):
+            fields = _FIELDS_VALIDATOR.validate_python(fields)
+        return cls._from_fields(fields)
+
+    @classmethod
+    def _from_fields(cls, fields: dict[str, Any]) -> Item:
+        item = cls.__new__(cls)
+        for name in ITEM_FIELD_NAMES:
+            value = fields.get(name)
+            if name in _LIST_FIELDS and not value:
+                value = NO_ENTRIES
+            setattr(item, name, value)
+        return item
+
+    def spans(self) -> list[Selector]:
+        """Every selector of the item: its own span first, then its links' selectors."""
+        own = [self.source] if self.source is not None else []
+        return own + [link.selector for link in self.links]
+
+    def file_fields(self) -> dict[str, Any]:
+        """The item as a ``.brief.json`` file holds it: ``anchors`` for source and links."""
+        anchors = []
+        if self.source is not None:
+            anchors.append({**self.source.as_fields(), "reason": "source", "detail": "",
+                            "score": 1.0})
+        anchors += [{**link.selector.as_fields(), "reason": link.reason, "detail": link.detail,
+                     "score": link.score} for link in self.links]
+        return {"id": self.id, "kind": self.kind, "text": self.text, "anchors": anchors,
+                "speaker": self.speaker, "quote": self.quote, "figures": self.figures,
+                "dates": self.dates, "hedges": self.hedges}
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in ITEM_FIELD_NAMES)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Item):
+            return NotImplemented
+        return self is other or self._values() == other._values()
+
+    __hash__ = None  # type: ignore[assignment]  # mutable, as the model was
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in ITEM_FIELD_NAMES)
+        return f"Item({fields})"
+
+    @classmethod
+    def __get_pydantic_core_schema__(
+        cls, source: Any, handler: GetCoreSchemaHandler | None
+    ) -> CoreSchema:
+        """Validate an item as itself, and the file's fields (``anchors`` read into source
+        and links, shared through an anchor pool in the validation context) as an item;
+        serialise the file's fields."""
+
+        def accept(value: Any, validate_fields: Any, info: ValidationInfo) -> Any:
+            if isinstance(value, cls):
+                return value
+            return cls._from_fields(validate_fields(_from_anchors(value, info)))
+
+        return core_schema.with_info_wrap_validator_function(
+            accept,
+            _ITEM_FIELDS,
+            ref=f"{cls.__module__}.{cls.__qualname__}",  # one "Item" in a schema's $defs
+            serialization=core_schema.plain_serializer_function_ser_schema(
+                lambda item: item.file_fields(), return_schema=_ITEM_FILE_FIELDS
+            ),
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(
+        cls, schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """Publish the file shape: an ``anchors`` list of :class:`Anchor` objects."""
+        published = handler.resolve_ref_schema(handler(_ITEM_IN_FILE.__pydantic_core_schema__))
+        published["properties"]["anchors"]["items"] = handler(Anchor.__pydantic_core_schema__)
+        return published
+
+    @classmethod
+    def _type_adapter(cls) -> TypeAdapter[Item]:
+        if cls._adapter is None:
+            cls._adapter = TypeAdapter(cls)
+        return cls._adapter
+
+    @classmethod
+    def model_validate(cls, data: Any, *, context: Any = None) -> Item:
+        """Validate an item or its file fields, as pydantic's models do."""
+        return cls._type_adapter().validate_python(data, context=context)
+
+    @classmethod
+    def model_validate_json(cls, data: str | bytes, *, context: Any = None) -> Item:
+        """Validate a JSON object of the file's fields."""
+        return cls._type_adapter().validate_json(data, context=context)
+
+    def model_dump(self, **options: Any) -> dict[str, Any]:
+        """The file's fields as a dict (``mode="json"`` for plain JSON values)."""
+        return self._type_adapter().dump_python(self, **options)  # type: ignore[no-any-return]
+
+    def model_dump_json(self, **options: Any) -> str:
+        """The file's fields as a JSON object."""
+        return self._type_adapter().dump_json(self, **options).decode()
+
+    def to_json_bytes(self, indent: int | None = None) -> bytes:
+        """The item's JSON object as UTF-8 bytes, as a brief file writes it."""
+        return self._type_adapter().dump_json(self, indent=indent)
+
+
+def _from_anchors(data: Any, info: ValidationInfo) -> Any:
+    """Read the file's ``anchors`` list into ``source`` and ``links``; with an anchor pool
+    in the validation context (under ``ANCHOR_POOL``), as shared objects."""
+    if isinstance(data, dict) and "anchors" in data:
+        data = dict(data)
+        anchors = data.pop("anchors")
+        if not isinstance(anchors, list):
+            raise ValueError("anchors must be a list")
+        pool = info.context.get(ANCHOR_POOL) if isinstance(info.context, dict) else None
+        if pool is None:
+            data["source"] = selector_part(anchors[0]) if anchors else None
+            data["links"] = [link_part(anchor) for anchor in anchors[1:]]
+        else:
+            data["source"] = pool.source(anchors[0]) if anchors else None
+            data["links"] = [pool.link(anchor) for anchor in anchors[1:]]
+    return data
+
+
+def _built_as_expected(fields: dict[str, Any]) -> bool:
+    """The builder's values are of the exact types the fields hold (so validating them
+    again would only cost time)."""
+    source, speaker, quote = fields["source"], fields["speaker"], fields["quote"]
+    return (
+        type(fields["id"]) is str
+        and type(fields["kind"]) is ItemKind
+        and type(fields["text"]) is str
+        and (source is None or type(source) is Selector)
+        and (speaker is None or type(speaker) is Speaker)
+        and (quote is None or type(quote) is str)
+        and all(type(link) is Link for link in fields["links"])
+        and all(type(figure) is Figure for figure in fields["figures"])
+        and all(type(date) is str for date in fields["dates"])
+        and all(type(hedge) is Hedge for hedge in fields["hedges"])
+        and all(type(fields[name]) in (list, SharedEmptyList) for name in _LIST_FIELDS)
+    )
+
+
+_ITEM_IN_FILE = item_in_file(Item.__doc__ or "")
