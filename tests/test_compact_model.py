@@ -105,3 +105,18 @@ def test_item_lean_validates_values_of_unexpected_types() -> None:
     item = Item.lean(id="c-1", kind="quote", text="“Yes,” she said.", source=None, links=[],
                      speaker=None, quote=None, figures=[], dates=[], hedges=[])
     assert item.kind is ItemKind.QUOTE
+
+
+def test_lean_construction_checks_what_the_constructor_checks() -> None:
+    assert Selector.lean(0, 3, "The", "", TEXT[3:35]) == make_selector(TEXT, 0, 3)
+    for bad in ((3, 0, "", "", ""), (0, 3, "Th", "", ""), (-1, 0, "", "", ""),
+                (True, 3, "abc", "", "")):
+        with pytest.raises(ValidationError):
+            Selector.lean(*bad)  # type: ignore[arg-type]
+    selector = make_selector(TEXT, 0, 3)
+    assert Link.lean(selector, "figure", "42", 0.5).reason is LinkReason.FIGURE  # type: ignore[arg-type]
+    assert Link.lean(selector, LinkReason.SPEAKER, "", 1).score == 1.0
+    for reason, score in (("rumour", 1.0), ("figure", -0.5), ("figure", float("inf")),
+                          ("figure", float("nan"))):
+        with pytest.raises(ValidationError):
+            Link.lean(selector, reason, "", score)  # type: ignore[arg-type]

@@ -232,6 +232,10 @@ def test_a_c1_control_character_is_refused_like_a_c0_one() -> None:
         decode_bytes("Title\n\nthen \u009b31m red".encode(), "c.txt")
     assert info.value.describe() == "c.txt:3:6: not a text file (binary data)"
     assert decode_bytes("next\u0085line".encode()) == "next\nline"  # NEL is a line end
+    # Other characters encoded with a C2 byte are text, whether or not a control follows.
+    assert decode_bytes("£5 at 30° C\u00a0now".encode()) == "£5 at 30° C\u00a0now"
+    with pytest.raises(BriefInputError):
+        decode_bytes("£5 then \u0080".encode())
 
 
 def test_error_without_path_says_input() -> None:

@@ -14,6 +14,7 @@ of holding copies; equal selectors compare and hash equal however they were made
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from typing import Any, ClassVar, NoReturn
 
@@ -184,7 +185,21 @@ class Selector(_SlottedValue):
 
     @classmethod
     def lean(cls, start: int, end: int, exact: str, prefix: str, suffix: str) -> Selector:
-        """A selector from all five values, checked as the constructor checks them."""
+        """A selector from all five values, checked as the constructor checks them: values
+        of exactly the field types are checked here (a saved brief's tens of thousands of
+        anchors), anything else is validated."""
+        if (
+            type(start) is int
+            and type(end) is int
+            and type(exact) is str
+            and type(prefix) is str
+            and type(suffix) is str
+            and 0 <= start <= end
+            and len(exact) == end - start
+        ):
+            selector = cls.__new__(cls)
+            selector._set(start, end, exact, prefix, suffix, None)
+            return selector
         return cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
 
     @classmethod
@@ -260,6 +275,9 @@ _LINK_FIELDS = core_schema.typed_dict_schema(
 )
 
 
+_REASONS: dict[str, LinkReason] = {reason.value: reason for reason in LinkReason}
+
+
 class Link(_SlottedValue):
     """A corroborating passage of an item: where it is, why it is linked and how strongly."""
 
@@ -297,7 +315,20 @@ class Link(_SlottedValue):
 
     @classmethod
     def lean(cls, selector: Selector, reason: LinkReason, detail: str, score: float) -> Link:
-        """A link from all four values, checked as the constructor checks them."""
+        """A link from all four values, checked as the constructor checks them: values of
+        exactly the field types are checked here (the linker's and a saved brief's tens of
+        thousands of links), anything else is validated."""
+        known = _REASONS.get(reason) if type(reason) in (str, LinkReason) else None
+        if (
+            known is not None
+            and type(selector) is Selector
+            and type(detail) is str
+            and type(score) is float
+            and 0.0 <= score < math.inf  # (False for NaN)
+        ):
+            link = cls.__new__(cls)
+            link._set(selector, known, detail, score)
+            return link
         return cls(selector=selector, reason=reason, detail=detail, score=score)
 
     def as_fields(self) -> dict[str, Any]:

@@ -32,6 +32,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
 _CONTROL_BYTES = bytes((*range(0x09), 0x0B, *range(0x0E, 0x20), 0x7F))
 _NOT_CONTROL_BYTES = bytes(sorted(set(range(256)) - set(_CONTROL_BYTES)))
+# A C1 control in UTF-8 (C2 80 to C2 9F; NEL, C2 85, is a line end): a byte search, where
+# any C2 byte ("£", "°", a no-break space) would send a long file through the text scan.
+_C1_CONTROL_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 # CR LF, CR, the Unicode line and paragraph separators, NEL, and a form feed (a page break
 # in old wire copy): each is a line end, so the reading text holds no control but tab and LF.
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85|\x0c")
@@ -79,7 +82,7 @@ def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
     maybe_control = (
         not unmarked
         or bool(data.translate(None, _NOT_CONTROL_BYTES))
-        or b"\xc2" in data  # a C1 control in UTF-8 is C2 80 to C2 9F
+        or _C1_CONTROL_UTF8.search(data) is not None
     )
     if maybe_control:
         refuse_control_characters(text, path)
