@@ -120,3 +120,25 @@ def test_lean_construction_checks_what_the_constructor_checks() -> None:
                           ("figure", float("nan"))):
         with pytest.raises(ValidationError):
             Link.lean(selector, reason, "", score)  # type: ignore[arg-type]
+
+
+def test_speakers_figures_and_hedges_are_checked_immutable_values() -> None:
+    from briefing_app.core.model import Figure, Hedge, Speaker
+
+    speaker = Speaker(name="Ana Ruiz", role="harbour master")
+    assert speaker == Speaker.lean("Ana Ruiz", "harbour master") != Speaker(name="Ana Ruiz")
+    assert Speaker(name="Ana Ruiz").role is None
+    assert {Figure(text="42", value="42"), Figure.lean("42", "42")} == {Figure.lean("42", "42")}
+    with pytest.raises(ValidationError):
+        Figure(text="42")  # type: ignore[call-arg]
+    with pytest.raises(ValidationError):
+        Hedge.lean("reportedly", None)
+    with pytest.raises(TypeError, match="immutable"):
+        speaker.name = "someone else"  # type: ignore[misc]
+    item = Item(id="q-1", kind="quote", text="“Yes,” said Ana Ruiz.", speaker=speaker,
+                figures=[Figure(text="42", value="42")],
+                hedges=[Hedge(text="may", kind="uncertain")])
+    dumped = item.model_dump(mode="json")
+    assert dumped["speaker"] == {"name": "Ana Ruiz", "role": "harbour master"}
+    assert dumped["figures"] == [{"text": "42", "value": "42"}]
+    assert Item.model_validate_json(item.model_dump_json()) == item

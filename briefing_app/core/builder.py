@@ -155,6 +155,7 @@ def build_brief(
     # paragraphs would otherwise hold a block and an item for each at once).
     document.blocks.clear()
     text = writer.text()
+    del writer  # (its pieces are the blocks' texts: 9 MB for 150,000 short lines)
     index = TextIndex(text)
     checkpoint()
     _attribute(sections, text)
@@ -176,6 +177,8 @@ def build_brief(
             "no recognised sections; the article is in the Overview"
             + (" and its quotes under Quotes" if gathered and gathered.items else "")
         )
+    sections.clear()  # the drafts and their statements are done with
+    index.release_item_facts()  # every item has its figures, dates and hedges
     _assign_ids(brief_sections)
     brief = Brief(
         id=content_id(text),

@@ -8,10 +8,13 @@ item itself is a slotted class with its own schema plumbing.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
+from briefing_app.core.item_values import Figure as Figure
+from briefing_app.core.item_values import Hedge as Hedge
+from briefing_app.core.item_values import Speaker as Speaker
 from briefing_app.core.span_values import LinkReason
 
 
@@ -24,15 +27,6 @@ class ItemKind(StrEnum):
     QUOTE = "quote"
     POINT = "point"
     STATEMENT = "statement"
-
-
-# The field names that a lean construction gives: one set per model, shared by all its lean
-# instances (pydantic copies a model's set before changing it, in model_copy, and otherwise
-# only adds names an assignment sets, which are already in these).
-_FIGURE_FIELDS = {"text", "value"}
-_SPEAKER_FIELDS = {"name", "role"}
-_HEDGE_FIELDS = {"text", "kind"}
-_Model = TypeVar("_Model", bound=BaseModel)
 
 
 class SharedEmptyList(list):  # type: ignore[type-arg]
@@ -58,12 +52,6 @@ class SharedEmptyList(list):  # type: ignore[type-arg]
 NO_ENTRIES: list[Any] = SharedEmptyList()
 
 
-def _share_fields_set(instance: _Model, fields: set[str]) -> _Model:
-    """Give ``instance`` the shared set of given field names (it was given all of them)."""
-    object.__setattr__(instance, "__pydantic_fields_set__", fields)
-    return instance
-
-
 class StrictModel(BaseModel):
     """The models' common settings: unknown fields refused, no NaN or infinity."""
 
@@ -83,43 +71,6 @@ class Anchor(StrictModel):
     reason: LinkReason = LinkReason.SOURCE
     detail: str = ""
     score: float = Field(default=1.0, ge=0.0)
-
-
-class Speaker(StrictModel):
-    """Who said a quote: a person or an organisation, with their role when given."""
-
-    name: str
-    role: str | None = None
-
-    @classmethod
-    def lean(cls, name: str, role: str | None) -> Speaker:
-        """A validated speaker sharing one set of given fields with every speaker built this
-        way, instead of a set of its own (the largest part of a small model)."""
-        return _share_fields_set(cls(name=name, role=role), _SPEAKER_FIELDS)
-
-
-class Figure(StrictModel):
-    """A number mentioned in an item, with its normalised value for matching."""
-
-    text: str
-    value: str = Field(description="Normalised form used to match, e.g. '1000' or '4.2e9 USD'.")
-
-    @classmethod
-    def lean(cls, text: str, value: str) -> Figure:
-        """A validated figure sharing one set of given fields (see :meth:`Speaker.lean`)."""
-        return _share_fields_set(cls(text=text, value=value), _FIGURE_FIELDS)
-
-
-class Hedge(StrictModel):
-    """Wording that marks a claim as unconfirmed, estimated, alleged or uncertain."""
-
-    text: str
-    kind: str = Field(description="unconfirmed, estimate, allegation, reported or uncertain")
-
-    @classmethod
-    def lean(cls, text: str, kind: str) -> Hedge:
-        """A validated hedge sharing one set of given fields (see :meth:`Speaker.lean`)."""
-        return _share_fields_set(cls(text=text, kind=kind), _HEDGE_FIELDS)
 
 
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")

@@ -63,11 +63,11 @@ _ITEM_FIELDS = core_schema.typed_dict_schema(
         "text": _field(core_schema.str_schema()),
         "source": _optional(_schema_of(Selector)),
         "links": _listed(_schema_of(Link)),
-        "speaker": _optional(Speaker.__pydantic_core_schema__),
+        "speaker": _optional(_schema_of(Speaker)),
         "quote": _optional(core_schema.str_schema()),
-        "figures": _listed(Figure.__pydantic_core_schema__),
+        "figures": _listed(_schema_of(Figure)),
         "dates": _listed(core_schema.str_schema()),
-        "hedges": _listed(Hedge.__pydantic_core_schema__),
+        "hedges": _listed(_schema_of(Hedge)),
     },
     extra_behavior="forbid",
 )
@@ -78,11 +78,11 @@ _ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
         "kind": _field(_ITEM_KIND),
         "text": _field(core_schema.str_schema()),
         "anchors": _field(core_schema.list_schema(core_schema.dict_schema())),
-        "speaker": _field(core_schema.nullable_schema(Speaker.__pydantic_core_schema__)),
+        "speaker": _field(core_schema.nullable_schema(_schema_of(Speaker))),
         "quote": _field(core_schema.nullable_schema(core_schema.str_schema())),
-        "figures": _field(core_schema.list_schema(Figure.__pydantic_core_schema__)),
+        "figures": _field(core_schema.list_schema(_schema_of(Figure))),
         "dates": _field(core_schema.list_schema(core_schema.str_schema())),
-        "hedges": _field(core_schema.list_schema(Hedge.__pydantic_core_schema__)),
+        "hedges": _field(core_schema.list_schema(_schema_of(Hedge))),
     }
 )
 _FIELDS_VALIDATOR = SchemaValidator(_ITEM_FIELDS, config={"title": "Item"})

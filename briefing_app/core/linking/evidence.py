@@ -40,15 +40,29 @@ class SentenceEvidence:
 
     def __init__(self, index: TextIndex) -> None:
         self.index = index
-        by_figure: dict[str, list[int]] = defaultdict(list)
-        for number, figures in enumerate(index.sentence_figures):
-            for key, _ in figures:
-                by_figure[key].append(number)
-        self.by_figure = {key: tuple(numbers) for key, numbers in by_figure.items()}
+        self.by_figure = _shared_figures(index)
         checkpoint()
         self.sentence_shingles, self.by_shingle = _shared_shingles(index)
         checkpoint()
         self.quoted_pairs = _quoted_word_pairs(index)
+
+
+def _shared_figures(index: TextIndex) -> dict[str, tuple[int, ...]]:
+    """Per figure found in two to ``MAX_POSTINGS`` sentences, the sentences that hold it.
+
+    A figure found in one sentence ties it to nothing, and one found everywhere is
+    boilerplate: neither is kept (a list of 150,000 figures each found once was a fifth of
+    the linker's memory).
+    """
+    found_in = Counter(
+        key for figures in index.sentence_figures for key, _ in figures
+    )
+    by_figure: dict[str, list[int]] = defaultdict(list)
+    for number, figures in enumerate(index.sentence_figures):
+        for key, _ in figures:
+            if 1 < found_in[key] <= MAX_POSTINGS:
+                by_figure[key].append(number)
+    return {key: tuple(numbers) for key, numbers in by_figure.items()}
 
 
 def _shared_shingles(

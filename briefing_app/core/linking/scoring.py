@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from itertools import chain, combinations
 
-from briefing_app.core.linking.evidence import MAX_POSTINGS, SHINGLE_WORDS, SentenceEvidence
+from briefing_app.core.linking.evidence import SHINGLE_WORDS, SentenceEvidence
 from briefing_app.core.linking.statements import Statements
 from briefing_app.core.model import LinkReason
 
@@ -77,11 +77,9 @@ def score_candidates(own_sentences: range, evidence: SentenceEvidence) -> Scores
             shingles.update(evidence.sentence_shingles[number])
         figures = tuple(merged.items())
     for key, written in figures:
-        postings = evidence.by_figure[key]
-        if len(postings) <= MAX_POSTINGS:
-            for number in postings:
-                if number not in own_sentences:
-                    credit(number, FIGURE_SCORE, _FIGURE, written)
+        for number in evidence.by_figure.get(key, ()):  # (only figures found elsewhere)
+            if number not in own_sentences:
+                credit(number, FIGURE_SCORE, _FIGURE, written)
     if shingles:
         # how many of the item's runs each sentence holds, counted in C
         shared = Counter(chain.from_iterable(map(evidence.by_shingle.__getitem__, shingles)))

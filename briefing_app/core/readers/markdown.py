@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -20,6 +21,7 @@ from briefing_app.core.model import Source
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.readers.byline import is_metadata_like, take_metadata_line
 from briefing_app.core.readers.front_matter import read_front_matter
+from briefing_app.core.readers.markdown_chunks import PIECE_LINES, markdown_pieces
 from briefing_app.core.text.section_labels import classify_heading
 
 _PARSER = (
@@ -28,23 +30,38 @@ _PARSER = (
     .use(front_matter_plugin)
 )
 _PLAIN_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# Blocks only (no inline parsing): enough to collect link reference definitions.
+_REFERENCE_PARSER = (
+    MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("inline")
+)
+# A line that may be a link reference definition ("[label]: destination").
+_REFERENCE_LINE = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
 # YAML's document start: three dashes alone on the first line.  The plugin also opens on
 # "----" or "--- text", which in an article is a rule or prose, never metadata.
 _YAML_START = re.compile(r"---[ \t]*(?:\n|\Z)")
 
 
-def read_markdown(text: str, path: str | None = None) -> ParsedDocument:
-    """Parse Markdown (with optional YAML front matter) into a ParsedDocument."""
+def read_markdown(
+    text: str, path: str | None = None, *, piece_lines: int = PIECE_LINES
+) -> ParsedDocument:
+    """Parse Markdown (with optional YAML front matter) into a ParsedDocument, a piece of
+    at least ``piece_lines`` lines at a time."""
     source = Source()
     title = ""
-    tokens = _PARSER.parse(text)
-    if tokens and tokens[0].type == "front_matter":
-        if _YAML_START.match(text):
-            title, source = read_front_matter(tokens[0].content, path)
-            tokens = tokens[1:]
-        else:
-            tokens = _PLAIN_PARSER.parse(text)
-    blocks = _blocks_from_tokens(tokens)
+    env = _with_references(text, piece_lines)
+    blocks: list[Block] = []
+    # One piece's tokens alive at a time (see markdown_chunks); only the first can open
+    # with front matter.
+    for line_offset, piece in markdown_pieces(text, piece_lines):
+        tokens = (_PARSER if line_offset == 0 else _PLAIN_PARSER).parse(piece, env)
+        if line_offset == 0 and tokens and tokens[0].type == "front_matter":
+            if _YAML_START.match(text):
+                title, source = read_front_matter(tokens[0].content, path)
+                tokens = tokens[1:]
+            else:
+                tokens = _PLAIN_PARSER.parse(piece, env)
+        blocks += _blocks_from_tokens(tokens, line_offset)
+        del tokens
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
         title = title or headline
@@ -79,15 +96,27 @@ def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
         index += 1
 
 
-def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
+def _with_references(text: str, piece_lines: int) -> dict[str, Any]:
+    """A parsing environment holding the document's link reference definitions, so a piece
+    can use a label defined in a later one (only when the text seems to have any: collecting
+    them parses the blocks once more)."""
+    env: dict[str, Any] = {}
+    if _REFERENCE_LINE.search(text):
+        for _, piece in markdown_pieces(text, piece_lines):
+            _REFERENCE_PARSER.parse(piece, env)
+    return env
+
+
+def _blocks_from_tokens(tokens: list[Token], line_offset: int = 0) -> list[Block]:
     blocks: list[Block] = []
     containers: list[str] = []
     counters: list[int] = []  # the next number of each open ordered list (0: a bullet list)
     pending_heading: Token | None = None
     row: list[str] | None = None
+    row_line = 0
     quote_start = 0
     for token in tokens:
-        line = (token.map[0] if token.map else 0) + 1
+        line = (token.map[0] if token.map else 0) + 1 + line_offset
         if token.type in ("bullet_list_open", "ordered_list_open"):
             containers.append("list")
             start = int(token.attrGet("start") or 1) if token.type == "ordered_list_open" else 0
@@ -104,10 +133,10 @@ def _blocks_from_tokens(tokens: list[Token]) -> list[Block]:
         elif token.type == "heading_open":
             pending_heading = token
         elif token.type == "tr_open":
-            row = []
+            row, row_line = [], line
         elif token.type == "tr_close" and row is not None:
-            if any(row):
-                blocks.append(Block(BlockKind.BULLET, " \u00b7 ".join(row), line))
+            if any(row):  # (at its first line: a closing token has no line of its own)
+                blocks.append(Block(BlockKind.BULLET, " \u00b7 ".join(row), row_line))
             row = None
         elif token.type == "inline" and row is not None:
             row.append(inline_to_text(token).strip())

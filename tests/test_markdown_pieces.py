@@ -1,0 +1,100 @@
+"""A long Markdown file is parsed a piece at a time and reads exactly as if parsed whole."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.readers.markdown import read_markdown
+from briefing_app.core.readers.markdown_chunks import markdown_pieces
+
+ROOT = Path(__file__).resolve().parent.parent
+MARKDOWN_FILES = sorted(
+    [*ROOT.glob("samples/*.md"), *ROOT.glob("tests/fixtures/**/*.md")], key=str
+)
+# Every construct a cut could break: fences and HTML blocks holding blank lines, lists
+# (loose, ordered from 7), block quotes, a table, a setext heading, and a link whose
+# reference is defined at the very end.
+TRICKY = """---
+title: Pieces
+---
+
+# Harbour works
+
+Intro with a [link][far] and *emphasis*.
+
+```
+code line
+
+# not a heading inside a fence
+```
+
+<!--
+a comment
+
+# not a heading either
+-->
+
+7. seventh
+
+8. eighth
+
+- loose one
+
+- loose two
+
+> quoted line
+> second line
+
+| a | b |
+|---|---|
+| 1 | 2 |
+
+Setext heading
+--------------
+
+<script>
+var x = 1;
+
+var y = 2;
+</script>
+
+Last paragraph.
+
+[far]: https://example.invalid/far
+"""
+
+
+def _blocks(text: str, piece_lines: int) -> list[tuple[object, ...]]:
+    document = read_markdown(text, piece_lines=piece_lines)
+    return [(document.title, document.source)] + [
+        (block.kind, block.text, block.line, block.level, block.marker)
+        for block in document.blocks
+    ]
+
+
+@pytest.mark.parametrize("path", MARKDOWN_FILES, ids=lambda path: path.name)
+def test_files_read_the_same_in_pieces_of_any_size(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    whole = _blocks(text, piece_lines=10**9)
+    for piece_lines in (1, 3, 7):
+        assert _blocks(text, piece_lines) == whole
+
+
+def test_cuts_never_fall_inside_a_fence_html_block_or_list_item() -> None:
+    pieces = list(markdown_pieces(TRICKY, piece_lines=1))
+    assert "".join(piece for _, piece in pieces) == TRICKY
+    assert len(pieces) > 5
+    for _, piece in pieces:
+        assert piece.count("```") in (0, 2)
+        assert piece.count("<!--") == piece.count("-->")
+        assert piece.count("<script>") == piece.count("</script>")
+    assert _blocks(TRICKY, piece_lines=1) == _blocks(TRICKY, piece_lines=10**9)
+
+
+def test_line_numbers_count_from_the_start_of_the_file() -> None:
+    text = "".join(f"## Part {n}\n\nText {n}.\n\n" for n in range(50))
+    document = read_markdown(text, piece_lines=5)
+    last = document.blocks[-1]
+    assert (last.text, last.line) == ("Text 49.", 4 * 49 + 3)
