@@ -62,6 +62,28 @@ var y = 2;
 
 Last paragraph.
 
+- tight one
+- tight two
+* other marker
+- back again
+
+1. one
+1. one again
+1. and again
+
+3. three
+4. four
+6. six
+
+A paragraph
+2. that goes on
+
+| head | more |
+|------|------|
+| r1 | a |
+| r2 | b |
+| r3 | c |
+
 [far]: https://example.invalid/far
 """
 
@@ -84,13 +106,26 @@ def test_files_read_the_same_in_pieces_of_any_size(path: Path) -> None:
 
 def test_cuts_never_fall_inside_a_fence_html_block_or_list_item() -> None:
     pieces = list(markdown_pieces(TRICKY, piece_lines=1))
-    assert "".join(piece for _, piece in pieces) == TRICKY
-    assert len(pieces) > 5
-    for _, piece in pieces:
-        assert piece.count("```") in (0, 2)
-        assert piece.count("<!--") == piece.count("-->")
-        assert piece.count("<script>") == piece.count("</script>")
+    own_lines = ["".join(piece.text.splitlines(keepends=True)[piece.repeated_lines :])
+                 for piece in pieces]
+    assert "".join(own_lines) == TRICKY
+    assert len(pieces) > 20
+    assert any(piece.repeated_lines == 2 for piece in pieces)  # a table was cut
+    for piece in pieces:
+        assert piece.text.count("```") in (0, 2)
+        assert piece.text.count("<!--") == piece.text.count("-->")
+        assert piece.text.count("<script>") == piece.text.count("</script>")
+        assert not piece.text.startswith(("1. one again", "2. that"))
     assert _blocks(TRICKY, piece_lines=1) == _blocks(TRICKY, piece_lines=10**9)
+
+
+def test_long_tight_lists_and_tables_are_cut_and_read_the_same() -> None:
+    bullets = "".join(f"- item {n}\n" for n in range(300))
+    numbered = "".join(f"{n + 1}. step {n}\n" for n in range(300))
+    table = "| n | v |\n|---|---|\n" + "".join(f"| {n} | v{n} |\n" for n in range(300))
+    for text in (bullets, numbered, table):
+        assert len(list(markdown_pieces(text, piece_lines=50))) >= 5
+        assert _blocks(text, piece_lines=50) == _blocks(text, piece_lines=10**9)
 
 
 def test_line_numbers_count_from_the_start_of_the_file() -> None:

@@ -52,15 +52,15 @@ def read_markdown(
     blocks: list[Block] = []
     # One piece's tokens alive at a time (see markdown_chunks); only the first can open
     # with front matter.
-    for line_offset, piece in markdown_pieces(text, piece_lines):
-        tokens = (_PARSER if line_offset == 0 else _PLAIN_PARSER).parse(piece, env)
-        if line_offset == 0 and tokens and tokens[0].type == "front_matter":
+    for number, piece in enumerate(markdown_pieces(text, piece_lines)):
+        tokens = (_PARSER if number == 0 else _PLAIN_PARSER).parse(piece.text, env)
+        if number == 0 and tokens and tokens[0].type == "front_matter":
             if _YAML_START.match(text):
                 title, source = read_front_matter(tokens[0].content, path)
                 tokens = tokens[1:]
             else:
-                tokens = _PLAIN_PARSER.parse(piece, env)
-        blocks += _blocks_from_tokens(tokens, line_offset)
+                tokens = _PLAIN_PARSER.parse(piece.text, env)
+        blocks += _blocks_from_tokens(tokens, piece.first_line, skip_rows=piece.repeated_lines > 0)
         del tokens
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
@@ -102,12 +102,16 @@ def _with_references(text: str, piece_lines: int) -> dict[str, Any]:
     them parses the blocks once more)."""
     env: dict[str, Any] = {}
     if _REFERENCE_LINE.search(text):
-        for _, piece in markdown_pieces(text, piece_lines):
-            _REFERENCE_PARSER.parse(piece, env)
+        for piece in markdown_pieces(text, piece_lines):
+            _REFERENCE_PARSER.parse(piece.text, env)
     return env
 
 
-def _blocks_from_tokens(tokens: list[Token], line_offset: int = 0) -> list[Block]:
+def _blocks_from_tokens(
+    tokens: list[Token], line_offset: int = 0, *, skip_rows: bool = False
+) -> list[Block]:
+    """The blocks of a piece's tokens (``skip_rows``: its first table row is a repeated
+    heading, already read with the piece before)."""
     blocks: list[Block] = []
     containers: list[str] = []
     counters: list[int] = []  # the next number of each open ordered list (0: a bullet list)
@@ -135,7 +139,9 @@ def _blocks_from_tokens(tokens: list[Token], line_offset: int = 0) -> list[Block
         elif token.type == "tr_open":
             row, row_line = [], line
         elif token.type == "tr_close" and row is not None:
-            if any(row):  # (at its first line: a closing token has no line of its own)
+            if skip_rows:
+                skip_rows = False
+            elif any(row):  # (at its first line: a closing token has no line of its own)
                 blocks.append(Block(BlockKind.BULLET, " \u00b7 ".join(row), row_line))
             row = None
         elif token.type == "inline" and row is not None:

@@ -5,10 +5,12 @@ all at once; a 2 MB file of short headings and paragraphs was 350,000 tokens, 17
 before the first block was read.  Parsed piece by piece, only one piece's tokens are alive.
 
 Where a cut is safe: at a line that starts a new top-level block, i.e. a line at the left
-margin that follows a blank line, outside a fenced code block and outside an HTML block that
-may hold blank lines (a comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a
-processing instruction, a CDATA section or a declaration).  A list cut there becomes two
-lists with the same items (an ordered list keeps its numbers: each item states its own).
+margin that follows a blank line, or a list item that follows an item of the same list, or
+a table row; never inside a fenced code block or an HTML block that may hold blank lines (a
+comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a processing instruction, a
+CDATA section or a declaration).  A list cut there becomes two lists with the same items (an
+ordered list is cut only between items numbered one apart, so both parts count on from the
+numbers written); a table cut there is given its heading again, which the reader skips.
 Link reference definitions are global to a document; the caller collects them first.
 """
 
@@ -16,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 PIECE_LINES = 2000  # a piece holds at least this many lines (the last may hold fewer)
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
@@ -28,43 +31,103 @@ _HTML_OPENERS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r" {0,3}<![A-Za-z]"), ">"),
 )
 _HTML_RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
+# List items at the left margin with text after the marker (an empty item cannot interrupt a
+# paragraph, so a cut before one could change the parse), and a table's delimiter row.
+# Each starts at a line start ("^", multiline), so a search of a long run of dashes or
+# spaces tries one place, not every character of it (which would be quadratic).
+_BULLET_ITEM = re.compile(r"^([-+*])[ \t]++\S", re.MULTILINE)
+_ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])[ \t]++\S", re.MULTILINE)
+_TABLE_DELIMITER = re.compile(
+    r"^ {0,3}\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+\n?$", re.MULTILINE
+)
 
 
-def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[tuple[int, str]]:
-    """The text in consecutive pieces, each with the number of lines before it (0-based),
-    cut only where a new top-level block starts; joined, the pieces are the text."""
+class Piece(NamedTuple):
+    """A piece of the text: where it starts (lines before it, 0-based), its text, and how
+    many lines of a table's heading it repeats at its start (0 or 2), so that a table cut
+    in two still parses as table rows; the reader skips that repeated heading row."""
+
+    first_line: int
+    text: str
+    repeated_lines: int
+
+
+def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece]:
+    """The text in consecutive pieces of at least ``piece_lines`` lines, cut only where a
+    new top-level block, list item or table row starts; joined (less the repeated table
+    headings), the pieces are the text."""
     lines = text.splitlines(keepends=True)
     start = 0
+    heading: list[str] = []  # the open table's heading and delimiter lines
+    prefix: list[str] = []  # the table heading the current piece repeats at its start
     fence: str | None = None  # the open fence's marker
     html_end: str | None = None  # what ends the open HTML block
-    previous_blank = False
+    previous = ""
+    # The open ordered list at the left margin: the number its next item shows (a list
+    # counts on from its first item, whatever the others say) and its delimiter.
+    open_list: tuple[int, str] | None = None
     for number, line in enumerate(lines):
         if fence is not None:
             stripped = line.strip()
             if stripped.startswith(fence) and set(stripped) == {fence[0]}:
                 fence = None
-            previous_blank = False
+            previous = line
             continue
         if html_end is not None:
             if _html_block_ends(line, html_end):
                 html_end = None
-            previous_blank = False
+            previous = line
             continue
+        if heading and not line.startswith("|"):
+            heading = []  # the table ended, or its rows are not all cut-safe ("|" first)
+        ordered = _ORDERED_ITEM.match(line)
         if (
-            previous_blank
-            and number - start >= piece_lines
-            and line[:1] not in (" ", "\t", "\n", "")
+            number - start >= piece_lines
+            and _starts_top_level_block(line, previous, heading)
+            and (ordered is None or _numbered_on(ordered, open_list))
         ):
-            yield start, "".join(lines[start:number])
-            start = number
+            yield Piece(start - len(prefix), "".join(prefix + lines[start:number]), len(prefix))
+            start, prefix = number, list(heading)
+        if _TABLE_DELIMITER.match(line) and "|" in previous and not heading:
+            heading = [previous, line]
+        if ordered:
+            same_list = open_list is not None and open_list[1] == ordered.group(2)
+            open_list = (open_list[0] + 1 if same_list else int(ordered.group(1)) + 1,
+                         ordered.group(2))
+        elif line.strip() and line[:1] not in (" ", "\t"):
+            open_list = None  # a left-margin line that is no item ends an ordered list
         fenced = _FENCE.match(line)
         if fenced:
             fence = fenced.group(1)
         else:
             html_end = _html_block_opened(line)
-        previous_blank = not line.strip()
+        previous = line
     if start < len(lines) or not lines:
-        yield start, "".join(lines[start:])
+        yield Piece(start - len(prefix), "".join(prefix + lines[start:]), len(prefix))
+
+
+def _starts_top_level_block(line: str, previous: str, table_heading: list[str]) -> bool:
+    """A cut before ``line`` leaves every block whole (or a list or table in two parts that
+    read as one): a left-margin line after a blank line, a bullet item after an item, an
+    ordered item numbered one more than the one before, or a table row under a heading."""
+    if line[:1] in (" ", "\t", "\n", ""):
+        return False
+    if table_heading:
+        return line.startswith("|")
+    if not previous.strip():
+        return True
+    bullet, previous_bullet = _BULLET_ITEM.match(line), _BULLET_ITEM.match(previous)
+    if bullet and previous_bullet:
+        return bullet.group(1) == previous_bullet.group(1)
+    return bool(_ORDERED_ITEM.match(line) and _ORDERED_ITEM.match(previous))
+
+
+def _numbered_on(item: re.Match[str], open_list: tuple[int, str] | None) -> bool:
+    """An ordered item may start a piece when no ordered list is open, or when it shows the
+    number the open list would give it (so the list cut in two counts the same)."""
+    return open_list is None or (
+        item.group(2) == open_list[1] and int(item.group(1)) == open_list[0]
+    )
 
 
 def _html_block_opened(line: str) -> str | None:
