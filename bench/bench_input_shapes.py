@@ -57,6 +57,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
     "figures": ("txt", lambda size: _repeat(
         lambda n: f"The {n % 90 + 10} buses cost ${n % 7 + 1}.{n % 10}m in {2000 + n % 25}."
                   f"\n\n", size)),
+    "md-bullets": ("md", lambda size: _repeat(lambda n: f"- item {n}\n", size, "# T\n\n")),
+    "md-numbered": ("md", lambda size: _repeat(
+        lambda n: f"{n + 1}. item {n}\n", size, "# T\n\n")),
+    "md-table": ("md", lambda size: _repeat(
+        lambda n: f"| {n} | v{n} |\n", size, "# T\n\n| a | b |\n|---|---|\n")),
     "capitals": ("txt", lambda size: "A" * size),
     "one-word": ("txt", lambda size: "word" * (size // 4)),
     "punctuation": ("txt", lambda size: _repeat(lambda n: "\u201c.\u201d, \u2014 ", size)),
