@@ -23,6 +23,7 @@ from briefing_app.core.readers import brief_json
 from briefing_app.core.readers.brief_json import parse_brief_json
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+GOLDEN_SCHEMA = Path(__file__).resolve().parent / "published" / "brief.schema.json"
 LEGACY_ANCHOR_KEYS = ["start", "end", "exact", "prefix", "suffix", "reason", "detail", "score"]
 
 
@@ -77,6 +78,13 @@ def test_in_memory_items_name_their_own_span_and_links() -> None:
     # A selector is pure W3C: position and quote, no reason or score of its own.
     assert list(link.selector.model_dump()) == ["start", "end", "exact", "prefix", "suffix"]
     assert item.spans() == [item.source, *(link.selector for link in item.links)]
+
+
+def test_published_schema_is_unchanged() -> None:
+    # The schema scripts validate brief files against: the in-memory classes may change
+    # (slotted values since issue 9), what ``briefing-app schema`` prints may only grow.
+    # Update the golden file on purpose, when a field is added.
+    assert Brief.model_json_schema() == json.loads(GOLDEN_SCHEMA.read_text(encoding="utf-8"))
 
 
 def test_schema_publishes_the_file_shape() -> None:
