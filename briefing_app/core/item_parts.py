@@ -1,8 +1,9 @@
-"""The parts of an item (its kind, speaker, figures, hedges) and its shape in a brief file.
+"""An item's vocabulary in a brief file: its kinds, its ``anchors`` entries, and the shared
+empty list.
 
-Why apart from :mod:`briefing_app.core.items`: these are ordinary pydantic models and the
-file's vocabulary (anchor fields, the anchor pool's context key), small and stable; the
-item itself is a slotted class with its own schema plumbing.
+Why apart from :mod:`briefing_app.core.items`: these are small and stable (an enum, one
+pydantic model, the anchor fields and the anchor pool's context key, used by the readers
+too); the item itself is a slotted class with its own schema plumbing.
 """
 
 from __future__ import annotations
@@ -12,9 +13,6 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
 
-from briefing_app.core.item_values import Figure as Figure
-from briefing_app.core.item_values import Hedge as Hedge
-from briefing_app.core.item_values import Speaker as Speaker
 from briefing_app.core.span_values import LinkReason
 
 
@@ -97,30 +95,3 @@ def link_part(anchor: Any) -> Any:
     link = {key: anchor[key] for key in ("reason", "detail", "score") if key in anchor}
     link["selector"] = selector_part(anchor)
     return link
-
-
-def item_in_file(description: str) -> type[StrictModel]:
-    """The model of an item as a brief file holds it, named ``Item`` in the JSON Schema
-    (published for the in-memory ``Item``, described by ``description``)."""
-
-    class Item(StrictModel):  # the file's shape, for the published schema only
-        id: str
-        kind: ItemKind
-        text: str
-        anchors: list[dict[str, Any]] = Field(
-            default_factory=list,
-            description="First the item's own span (reason 'source'), then corroborating "
-            "spans, strongest first.",
-        )
-        speaker: Speaker | None = None
-        quote: str | None = Field(
-            default=None,
-            description="For a quote whose other words only name the speaker: the quoted "
-            "words alone, for display beside the speaker's name.",
-        )
-        figures: list[Figure] = Field(default_factory=list)
-        dates: list[str] = Field(default_factory=list)
-        hedges: list[Hedge] = Field(default_factory=list)
-
-    Item.__doc__ = description
-    return Item

@@ -11,13 +11,14 @@ Attributes can be assigned, as on the model, without validation.
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
 from pydantic import (
+    Field,
     GetCoreSchemaHandler,
     GetJsonSchemaHandler,
-    TypeAdapter,
     ValidationInfo,
+    create_model,
 )
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, SchemaValidator, core_schema
@@ -26,20 +27,15 @@ from briefing_app.core.item_parts import (
     ANCHOR_POOL,
     NO_ENTRIES,
     Anchor,
-    Figure,
-    Hedge,
     ItemKind,
     SharedEmptyList,
-    Speaker,
-    item_in_file,
+    StrictModel,
     link_part,
     selector_part,
 )
+from briefing_app.core.item_values import Figure, Hedge, Speaker
+from briefing_app.core.slotted import PydanticMethods, core_schema_of
 from briefing_app.core.span_values import Link, Selector
-
-
-def _schema_of(kind: Any) -> CoreSchema:
-    return kind.__get_pydantic_core_schema__(kind, None)  # type: ignore[no-any-return]
 
 
 def _field(schema: CoreSchema, required: bool = True) -> core_schema.TypedDictField:
@@ -61,13 +57,13 @@ _ITEM_FIELDS = core_schema.typed_dict_schema(
         "id": _field(core_schema.str_schema()),
         "kind": _field(_ITEM_KIND),
         "text": _field(core_schema.str_schema()),
-        "source": _optional(_schema_of(Selector)),
-        "links": _listed(_schema_of(Link)),
-        "speaker": _optional(_schema_of(Speaker)),
+        "source": _optional(core_schema_of(Selector)),
+        "links": _listed(core_schema_of(Link)),
+        "speaker": _optional(core_schema_of(Speaker)),
         "quote": _optional(core_schema.str_schema()),
-        "figures": _listed(_schema_of(Figure)),
+        "figures": _listed(core_schema_of(Figure)),
         "dates": _listed(core_schema.str_schema()),
-        "hedges": _listed(_schema_of(Hedge)),
+        "hedges": _listed(core_schema_of(Hedge)),
     },
     extra_behavior="forbid",
 )
@@ -78,11 +74,11 @@ _ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
         "kind": _field(_ITEM_KIND),
         "text": _field(core_schema.str_schema()),
         "anchors": _field(core_schema.list_schema(core_schema.dict_schema())),
-        "speaker": _field(core_schema.nullable_schema(_schema_of(Speaker))),
+        "speaker": _field(core_schema.nullable_schema(core_schema_of(Speaker))),
         "quote": _field(core_schema.nullable_schema(core_schema.str_schema())),
-        "figures": _field(core_schema.list_schema(_schema_of(Figure))),
+        "figures": _field(core_schema.list_schema(core_schema_of(Figure))),
         "dates": _field(core_schema.list_schema(core_schema.str_schema())),
-        "hedges": _field(core_schema.list_schema(_schema_of(Hedge))),
+        "hedges": _field(core_schema.list_schema(core_schema_of(Hedge))),
     }
 )
 _FIELDS_VALIDATOR = SchemaValidator(_ITEM_FIELDS, config={"title": "Item"})
@@ -91,7 +87,7 @@ ITEM_FIELD_NAMES = ("id", "kind", "text", "source", "links", "speaker", "quote",
 _LIST_FIELDS = ("links", "figures", "dates", "hedges")
 
 
-class Item:
+class Item(PydanticMethods):
     """One claim, quote or point shown in a section tab, linked to its article text.
 
     In memory the item's own span is ``source`` and its corroborating passages are
@@ -111,7 +107,6 @@ class Item:
     figures: list[Figure]
     dates: list[str]
     hedges: list[Hedge]
-    _adapter: ClassVar[TypeAdapter[Item] | None] = None
 
     def __init__(
         self,
@@ -219,30 +214,6 @@ class Item:
         published["properties"]["anchors"]["items"] = handler(Anchor.__pydantic_core_schema__)
         return published
 
-    @classmethod
-    def _type_adapter(cls) -> TypeAdapter[Item]:
-        if cls._adapter is None:
-            cls._adapter = TypeAdapter(cls)
-        return cls._adapter
-
-    @classmethod
-    def model_validate(cls, data: Any, *, context: Any = None) -> Item:
-        """Validate an item or its file fields, as pydantic's models do."""
-        return cls._type_adapter().validate_python(data, context=context)
-
-    @classmethod
-    def model_validate_json(cls, data: str | bytes, *, context: Any = None) -> Item:
-        """Validate a JSON object of the file's fields."""
-        return cls._type_adapter().validate_json(data, context=context)
-
-    def model_dump(self, **options: Any) -> dict[str, Any]:
-        """The file's fields as a dict (``mode="json"`` for plain JSON values)."""
-        return self._type_adapter().dump_python(self, **options)  # type: ignore[no-any-return]
-
-    def model_dump_json(self, **options: Any) -> str:
-        """The file's fields as a JSON object."""
-        return self._type_adapter().dump_json(self, **options).decode()
-
     def to_json_bytes(self, indent: int | None = None) -> bytes:
         """The item's JSON object as UTF-8 bytes, as a brief file writes it."""
         return self._type_adapter().dump_json(self, indent=indent)
@@ -285,4 +256,26 @@ def _built_as_expected(fields: dict[str, Any]) -> bool:
     )
 
 
-_ITEM_IN_FILE = item_in_file(Item.__doc__ or "")
+# An item as a brief file holds it: the model whose JSON Schema ``Item`` publishes.
+_ITEM_IN_FILE = create_model(
+    "Item",
+    __base__=StrictModel,
+    __doc__=Item.__doc__,
+    id=(str, ...),
+    kind=(ItemKind, ...),
+    text=(str, ...),
+    anchors=(list[dict[str, Any]], Field(
+        default_factory=list,
+        description="First the item's own span (reason 'source'), then corroborating spans, "
+        "strongest first.",
+    )),
+    speaker=(Speaker | None, None),
+    quote=(str | None, Field(
+        default=None,
+        description="For a quote whose other words only name the speaker: the quoted words "
+        "alone, for display beside the speaker's name.",
+    )),
+    figures=(list[Figure], Field(default_factory=list)),
+    dates=(list[str], Field(default_factory=list)),
+    hedges=(list[Hedge], Field(default_factory=list)),
+)

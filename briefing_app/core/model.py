@@ -23,13 +23,13 @@ from briefing_app.core.item_parts import ANCHOR_FIELDS as ANCHOR_FIELDS
 from briefing_app.core.item_parts import ANCHOR_POOL as ANCHOR_POOL
 from briefing_app.core.item_parts import NO_ENTRIES as NO_ENTRIES
 from briefing_app.core.item_parts import Anchor as Anchor
-from briefing_app.core.item_parts import Figure as Figure
-from briefing_app.core.item_parts import Hedge as Hedge
 from briefing_app.core.item_parts import ItemKind as ItemKind
-from briefing_app.core.item_parts import Speaker as Speaker
 from briefing_app.core.item_parts import StrictModel
 from briefing_app.core.item_parts import link_part as link_part
 from briefing_app.core.item_parts import selector_part as selector_part
+from briefing_app.core.item_values import Figure as Figure
+from briefing_app.core.item_values import Hedge as Hedge
+from briefing_app.core.item_values import Speaker as Speaker
 from briefing_app.core.items import Item as Item
 from briefing_app.core.span_values import CONTEXT_CHARS as CONTEXT_CHARS
 from briefing_app.core.span_values import Link as Link
