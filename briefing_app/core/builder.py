@@ -8,11 +8,9 @@ anchors hold by construction.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.attribution import (
@@ -23,6 +21,7 @@ from briefing_app.core.attribution import (
     quote_without_attribution,
 )
 from briefing_app.core.attribution.statements import Voice
+from briefing_app.core.item_ids import assign_item_ids
 from briefing_app.core.model import (
     Article,
     Brief,
@@ -43,14 +42,6 @@ from briefing_app.core.text.sentences import sentence_spans
 from briefing_app.core.text.text_index import TextIndex
 
 BULLET_PREFIX = "\u2022 "
-_ID_PREFIX = {
-    SectionKind.LEDE: "lede",
-    SectionKind.WHY_IT_MATTERS: "why",
-    SectionKind.WHAT_TO_KNOW: "know",
-    SectionKind.QUOTES: "quote",
-    SectionKind.NEXT_STEPS: "next",
-    SectionKind.OTHER: "other",
-}
 _BODY_SECTIONS = (SectionKind.LEDE, SectionKind.OTHER)
 # The title of the quotes section gathered from the article body when the brief has none.
 GATHERED_QUOTES_TITLE = "Quotes in the article"
@@ -179,7 +170,7 @@ def build_brief(
         )
     sections.clear()  # the drafts and their statements are done with
     index.release_item_facts()  # every item has its figures, dates and hedges
-    _assign_ids(brief_sections)
+    assign_item_ids(brief_sections)
     brief = Brief(
         id=content_id(text),
         title=document.title or title_from_first_sentence(text) or fallback_title,
@@ -382,26 +373,3 @@ def _changes_speaker(group: list[PlacedStatement], statement: PlacedStatement) -
         return False
     current = next((s.speaker for s in group if s.speaker is not None), None)
     return current is not None and current.name != statement.speaker.name
-
-
-def _assign_ids(sections: list[Section]) -> None:
-    """Ids from section kind and item text, so they survive re-imports and reordering; the
-    second and later items with one id get ``-2``, ``-3``, … in reading order.
-
-    Repeats are found by sorting the ids, and only repeated ids are counted: a table of every
-    id, at the moment the brief is largest, cost 10 MB for 200,000 short paragraphs."""
-    bases = [_id_base(section.kind, item.text) for section in sections for item in section.items]
-    repeated = {base for base, after in pairwise(sorted(bases)) if base == after}
-    seen: dict[str, int] = {}
-    items = (item for section in sections for item in section.items)
-    for item, base in zip(items, bases, strict=True):
-        count = 1
-        if base in repeated:
-            count = seen[base] = seen.get(base, 0) + 1
-        item.id = base if count == 1 else f"{base}-{count}"
-
-
-def _id_base(kind: SectionKind, text: str) -> str:
-    """An item's id before any repeat number: its section's prefix and a hash of its text."""
-    digest = hashlib.sha1(f"{kind}|{text}".encode(), usedforsecurity=False).hexdigest()
-    return f"{_ID_PREFIX[kind]}-{digest[:8]}"
