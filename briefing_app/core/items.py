@@ -34,7 +34,7 @@ from briefing_app.core.item_parts import (
     selector_part,
 )
 from briefing_app.core.item_values import Figure, Hedge, Speaker
-from briefing_app.core.slotted import PydanticMethods, core_schema_of
+from briefing_app.core.slotted import NamedFields, PydanticMethods, core_schema_of
 from briefing_app.core.span_values import Link, Selector
 
 
@@ -87,7 +87,7 @@ ITEM_FIELD_NAMES = ("id", "kind", "text", "source", "links", "speaker", "quote",
 _LIST_FIELDS = ("links", "figures", "dates", "hedges")
 
 
-class Item(PydanticMethods):
+class Item(NamedFields, PydanticMethods):
     """One claim, quote or point shown in a section tab, linked to its article text.
 
     In memory the item's own span is ``source`` and its corroborating passages are
@@ -97,6 +97,7 @@ class Item(PydanticMethods):
 
     # Empty lists are one shared list that refuses changes: give an item a new list instead.
     __slots__ = ITEM_FIELD_NAMES
+    _NAMES = ITEM_FIELD_NAMES
     id: str
     kind: ItemKind
     text: str
@@ -169,19 +170,7 @@ class Item(PydanticMethods):
                 "speaker": self.speaker, "quote": self.quote, "figures": self.figures,
                 "dates": self.dates, "hedges": self.hedges}
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in ITEM_FIELD_NAMES)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Item):
-            return NotImplemented
-        return self is other or self._values() == other._values()
-
     __hash__ = None  # type: ignore[assignment]  # mutable, as the model was
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in ITEM_FIELD_NAMES)
-        return f"Item({fields})"
 
     @classmethod
     def __get_pydantic_core_schema__(

@@ -3,11 +3,12 @@
 Why: a brief holds one selector, link, item and figure per passage, and a pydantic model
 instance keeps a ``__dict__`` of its fields (hundreds of bytes each); an article of 220,000
 one-line paragraphs needed over 300 MiB (issue 9).  ``Selector``, ``Link``, ``Speaker``,
-``Figure``, ``Hedge`` (immutable :class:`SlottedValue` subclasses) and ``Item`` (mutable,
-:class:`PydanticMethods` only) are slotted classes instead, and this module is the one place
-that makes them behave to pydantic, to the JSON files and to scripts as the models did: they
-validate with the same checks (pydantic's ``ValidationError``), sit in models as fields,
-serialise to the same JSON, and can publish the JSON Schema of the model they replace.
+``Figure``, ``Hedge`` (immutable :class:`SlottedValue` subclasses) and ``Item`` (mutable:
+:class:`NamedFields` and :class:`PydanticMethods` only) are slotted classes instead, and
+this module is the one place that makes them behave to pydantic, to the JSON files and to
+scripts as the models did: they validate with the same checks (pydantic's
+``ValidationError``), sit in models as fields, serialise to the same JSON, and can publish
+the JSON Schema of the model they replace.
 """
 
 from __future__ import annotations
@@ -60,7 +61,29 @@ def _refuse_change(self: object, name: str, value: object) -> NoReturn:
     raise TypeError(f"{type(self).__name__} is immutable: make a new one instead")
 
 
-class SlottedValue(PydanticMethods):
+class NamedFields:
+    """Equality and ``repr`` by the fields named in ``_NAMES`` (in their JSON order), as a
+    pydantic model compares and shows itself."""
+
+    __slots__ = ()
+    _NAMES: ClassVar[tuple[str, ...]]
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in self._NAMES)
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return self is other or self._values() == other._values()  # type: ignore[attr-defined]
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{name}={value!r}" for name, value in zip(self._NAMES, self._values(), strict=True)
+        )
+        return f"{type(self).__name__}({fields})"
+
+
+class SlottedValue(NamedFields, PydanticMethods):
     """An immutable value of named fields (``_NAMES``, in their JSON order), validated by
     the typed-dict schema ``_fields`` (which gives every field, defaults filled in).
 
@@ -70,7 +93,6 @@ class SlottedValue(PydanticMethods):
     """
 
     __slots__ = ()
-    _NAMES: ClassVar[tuple[str, ...]]
     _fields: ClassVar[CoreSchema]
     _validator: ClassVar[SchemaValidator]
     _published_model: ClassVar[type[BaseModel] | None] = None
@@ -100,24 +122,12 @@ class SlottedValue(PydanticMethods):
         value._set(*(fields[name] for name in cls._NAMES))
         return value
 
-    def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._NAMES)
-
     def as_fields(self) -> dict[str, Any]:
         """The fields by name (serialisation writes each as its JSON)."""
         return dict(zip(self._NAMES, self._values(), strict=True))
 
-    def __eq__(self, other: object) -> bool:
-        if type(other) is not type(self):
-            return NotImplemented
-        return self is other or self._values() == other._values()  # type: ignore[attr-defined]
-
     def __hash__(self) -> int:
         return hash(self._values())
-
-    def __repr__(self) -> str:
-        fields = ", ".join(f"{name}={value!r}" for name, value in self.as_fields().items())
-        return f"{type(self).__name__}({fields})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (self._from_fields, (self.as_fields(),))
