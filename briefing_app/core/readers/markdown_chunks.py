@@ -68,8 +68,8 @@ def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece
     open_list: tuple[int, str] | None = None
     for number, line in enumerate(lines):
         if fence is not None:
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+            closing = _FENCE.match(line)  # (indented 4 or more, it is code, not a close)
+            if closing and closing.group(1).startswith(fence) and not line[closing.end() :].strip():
                 fence = None
             previous = line
             continue
@@ -108,8 +108,9 @@ def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece
 
 def _starts_top_level_block(line: str, previous: str, table_heading: list[str]) -> bool:
     """A cut before ``line`` leaves every block whole (or a list or table in two parts that
-    read as one): a left-margin line after a blank line, a bullet item after an item, an
-    ordered item numbered one more than the one before, or a table row under a heading."""
+    read as one): a left-margin line after a blank line, a list item after an item of the
+    same list (an ordered one must also be numbered on: :func:`_numbered_on`), or a table row
+    under a heading."""
     if line[:1] in (" ", "\t", "\n", ""):
         return False
     if table_heading:
