@@ -132,6 +132,14 @@ def test_long_tight_lists_and_tables_are_cut_and_read_the_same() -> None:
         assert _blocks(text, piece_lines=50) == _blocks(text, piece_lines=10**9)
 
 
+def test_long_front_matter_is_never_cut() -> None:
+    front = "---\ntitle: Long\n" + "".join(f"note{n}: x\n\nkey{n}: y\n" for n in range(40))
+    text = front + "---\n\n# Head\n\nBody.\n"
+    pieces = list(markdown_pieces(text, piece_lines=3))
+    assert pieces[0].text.startswith(front + "---\n")
+    assert _blocks(text, piece_lines=3) == _blocks(text, piece_lines=10**9)
+
+
 def test_line_numbers_count_from_the_start_of_the_file() -> None:
     text = "".join(f"## Part {n}\n\nText {n}.\n\n" for n in range(50))
     document = read_markdown(text, piece_lines=5)

@@ -6,12 +6,13 @@ before the first block was read.  Parsed piece by piece, only one piece's tokens
 
 Where a cut is safe: at a line that starts a new top-level block, i.e. a line at the left
 margin that follows a blank line, or a list item that follows an item of the same list, or
-a table row; never inside a fenced code block or an HTML block that may hold blank lines (a
-comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a processing instruction, a
-CDATA section or a declaration).  A list cut there becomes two lists with the same items (an
-ordered list is cut only between items numbered one apart, so both parts count on from the
-numbers written); a table cut there is given its heading again, which the reader skips.
-Link reference definitions are global to a document; the caller collects them first.
+a table row; never inside front matter, a fenced code block or an HTML block that may hold
+blank lines (a comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a processing
+instruction, a CDATA section or a declaration).  A list cut there becomes two lists with the
+same items (an ordered one only where the next item shows the number the list would give
+it, so both parts count the same); a table cut there is given its heading again, which the
+reader skips.  Link reference definitions are global to a document; the caller collects
+them first.
 """
 
 from __future__ import annotations
@@ -66,7 +67,14 @@ def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece
     # The open ordered list at the left margin: the number its next item shows (a list
     # counts on from its first item, whatever the others say) and its delimiter.
     open_list: tuple[int, str] | None = None
+    if lines and lines[0].startswith("---"):
+        fence = "---"  # front matter: no cut before the line that closes it
     for number, line in enumerate(lines):
+        if fence == "---":
+            if number > 0 and line.startswith(("---", "...")):
+                fence = None
+            previous = line
+            continue
         if fence is not None:
             closing = _FENCE.match(line)  # (indented 4 or more, it is code, not a close)
             if closing and closing.group(1).startswith(fence) and not line[closing.end() :].strip():
