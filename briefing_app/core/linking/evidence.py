@@ -54,9 +54,7 @@ def _shared_figures(index: TextIndex) -> dict[str, tuple[int, ...]]:
     boilerplate: neither is kept (a list of 150,000 figures each found once was a fifth of
     the linker's memory).
     """
-    found_in = Counter(
-        key for figures in index.sentence_figures for key, _ in figures
-    )
+    found_in = Counter(key for figures in index.sentence_figures for key, _ in figures)
     by_figure: dict[str, list[int]] = defaultdict(list)
     for number, figures in enumerate(index.sentence_figures):
         for key, _ in figures:
