@@ -136,3 +136,23 @@ def test_hedges_found_near_their_key_words_are_those_a_full_scan_finds(
 ) -> None:
     text = glue.join(pieces)
     assert find_hedges(text, hedge_hints(text)) == find_hedges(text)
+
+
+def test_a_numbered_lists_markers_are_not_evidence() -> None:
+    text = "Steps:\n57. Load 120 crates\n58) Check 57 seals\nWe counted 58. Then left."
+    significant = [(figure.text, figure.start) for figure in find_figures(text)
+                   if figure.significant]
+    # the markers "57." and "58)" count items; "57 seals" and a sentence's "58." are figures
+    assert significant == [
+        ("120", text.index("120")), ("57", text.index("57 seals")), ("58", text.index("58. Then"))
+    ]
+
+
+def test_a_long_numbered_list_does_not_link_each_item_to_the_next() -> None:
+    from briefing_app.core.importer import import_text
+
+    # (each marker is the next item's number: "41. item 40", "42. item 41", …)
+    text = "# Steps\n\n" + "".join(f"{n + 1}. item {n}\n" for n in range(40, 60))
+    brief = import_text(text, fmt="markdown")
+    assert [item.text for item in brief.items()][:2] == ["item 40", "item 41"]
+    assert not any(item.links for item in brief.items())

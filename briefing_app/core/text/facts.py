@@ -106,9 +106,18 @@ def figure_tuples(
         in_date = nearest >= 0 and start < dates[nearest][1]
         is_year = plain and 1900 <= number <= 2100 and number.is_integer()
         small = plain and number < 10
-        significant = not (in_date or is_year or small or _in_range(text, start, end))
+        significant = not (
+            in_date or is_year or small or _in_range(text, start, end)
+            or (plain and _is_list_number(text, start, end))
+        )
         found.append((start, end, written, key, significant))
     return found
+
+
+def _is_list_number(text: str, start: int, end: int) -> bool:
+    """ "57. " or "57) " opening a line: a numbered list's marker (as the reading text
+    writes one), which counts the items and says nothing about them."""
+    return (start == 0 or text[start - 1] == "\n") and text[end : end + 2] in (". ", ") ")
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
