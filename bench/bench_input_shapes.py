@@ -64,6 +64,8 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         lambda n: f"{n + 1}. item {n}\n", size, "# T\n\n")),
     "md-table": ("md", lambda size: _repeat(
         lambda n: f"| {n} | v{n} |\n", size, "# T\n\n| a | b |\n|---|---|\n")),
+    "md-nested": ("md", lambda size: _repeat(
+        lambda n: f"  - sub item {n}\n", size, "# T\n\n- top\n")),
     "capitals": ("txt", lambda size: "A" * size),
     "one-word": ("txt", lambda size: "word" * (size // 4)),
     "punctuation": ("txt", lambda size: _repeat(lambda n: "\u201c.\u201d, \u2014 ", size)),
