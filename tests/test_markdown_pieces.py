@@ -132,6 +132,17 @@ def test_long_tight_lists_and_tables_are_cut_and_read_the_same() -> None:
         assert _blocks(text, piece_lines=50) == _blocks(text, piece_lines=10**9)
 
 
+def test_a_long_sublist_is_cut_only_where_the_parent_item_does_not_go_on() -> None:
+    sublist = "".join(f"  - sub {n}\n    more of sub {n}\n" for n in range(60))
+    runs_to_margin = "- top\n" + sublist + "\nAfter the list.\n"
+    parent_goes_on = "- top\n" + sublist + "\n  back in the top item\n- next\n"
+    for text, cut in ((runs_to_margin, True), (parent_goes_on, False)):
+        pieces = list(markdown_pieces(text, piece_lines=10))
+        assert (len(pieces) > 3) is cut
+        assert _blocks(text, piece_lines=10) == _blocks(text, piece_lines=10**9)
+        assert not any(piece.text.startswith("    more") for piece in pieces)
+
+
 def test_long_front_matter_is_never_cut() -> None:
     front = "---\ntitle: Long\n" + "".join(f"note{n}: x\n\nkey{n}: y\n" for n in range(40))
     text = front + "---\n\n# Head\n\nBody.\n"

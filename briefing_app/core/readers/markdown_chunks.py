@@ -6,13 +6,14 @@ before the first block was read.  Parsed piece by piece, only one piece's tokens
 
 Where a cut is safe: at a line that starts a new top-level block, i.e. a line at the left
 margin that follows a blank line, or a list item that follows an item of the same list, or
-a table row; never inside front matter, a fenced code block or an HTML block that may hold
-blank lines (a comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a processing
-instruction, a CDATA section or a declaration).  A list cut there becomes two lists with the
-same items (an ordered one only where the next item shows the number the list would give
-it, so both parts count the same); a table cut there is given its heading again, which the
-reader skips.  Link reference definitions are global to a document; the caller collects
-them first.
+a bullet item of a sublist that runs on to the next left-margin line, or a table row; never
+inside front matter, a fenced code block or an HTML block that may hold blank lines (a
+comment, ``<script>``, ``<pre>``, ``<style>``, ``<textarea>``, a processing instruction, a
+CDATA section or a declaration).  A list cut there becomes two lists with the same items
+(an ordered one only where the next item shows the number the list would give it, so both
+parts count the same); a table cut there is given its heading again, which the reader
+skips.  Link reference definitions are global to a document; the caller collects them
+first.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ _HTML_RAW_END = re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)
 # Each starts at a line start ("^", multiline), so a search of a long run of dashes or
 # spaces tries one place, not every character of it (which would be quadratic).
 _BULLET_ITEM = re.compile(r"^([-+*])[ \t]++\S", re.MULTILINE)
+_NESTED_ITEM = re.compile(r"^( {1,3})([-+*])[ \t]++\S", re.MULTILINE)
 _ORDERED_ITEM = re.compile(r"^(\d{1,9})([.)])[ \t]++\S", re.MULTILINE)
 _TABLE_DELIMITER = re.compile(
     r"^ {0,3}\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+\n?$", re.MULTILINE
@@ -67,6 +69,7 @@ def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece
     # The open ordered list at the left margin: the number its next item shows (a list
     # counts on from its first item, whatever the others say) and its delimiter.
     open_list: tuple[int, str] | None = None
+    nested = _NestedRuns(lines)
     if lines and lines[0].startswith("---"):
         fence = "---"  # front matter: no cut before the line that closes it
     for number, line in enumerate(lines):
@@ -89,10 +92,12 @@ def markdown_pieces(text: str, piece_lines: int = PIECE_LINES) -> Iterator[Piece
         if heading and not line.startswith("|"):
             heading = []  # the table ended, or its rows are not all cut-safe ("|" first)
         ordered = _ORDERED_ITEM.match(line)
-        if (
-            number - start >= piece_lines
-            and _starts_top_level_block(line, previous, heading)
-            and (ordered is None or _numbered_on(ordered, open_list))
+        if number - start >= piece_lines and (
+            (
+                _starts_top_level_block(line, previous, heading)
+                and (ordered is None or _numbered_on(ordered, open_list))
+            )
+            or nested.cut_before(number)
         ):
             yield Piece(start - len(prefix), "".join(prefix + lines[start:number]), len(prefix))
             start, prefix = number, list(heading)
@@ -137,6 +142,48 @@ def _numbered_on(item: re.Match[str], open_list: tuple[int, str] | None) -> bool
     return open_list is None or (
         item.group(2) == open_list[1] and int(item.group(1)) == open_list[0]
     )
+
+
+class _NestedRuns:
+    """Where a list nested one to three spaces deep may be cut: before one of its bullet
+    items when every line from there to the next left-margin line is blank, an item of the
+    same indent and marker, or indented deeper (so nothing after the cut belongs to the
+    parent item, and each part reads as a list of the same items).
+
+    Why: one top-level item holding a 2 MB sublist has no left-margin line to cut at, and
+    markdown-it would hold its half-million tokens at once.  Each answer is remembered up
+    to the line that decided it, so checking stays linear in the text.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        # (indent and marker, decided up to this line, whether cuts before it are safe)
+        self.known: tuple[tuple[int, str], int, bool] | None = None
+
+    def cut_before(self, number: int) -> bool:
+        """Whether a cut before line ``number`` (a nested bullet item) is safe."""
+        item = _NESTED_ITEM.match(self.lines[number])
+        if item is None:
+            return False
+        key = (len(item.group(1)), item.group(2))
+        if self.known is None or self.known[0] != key or number >= self.known[1]:
+            self.known = (key, *self._scan(number + 1, key))
+        return self.known[2]
+
+    def _scan(self, number: int, key: tuple[int, str]) -> tuple[int, bool]:
+        indent, _ = key
+        for at in range(number, len(self.lines)):
+            line = self.lines[at]
+            if not line.strip():
+                continue
+            if line[:1] not in (" ", "\t"):
+                return at, True  # the sublist runs to a left-margin line
+            item = _NESTED_ITEM.match(line)
+            if item is not None and (len(item.group(1)), item.group(2)) == key:
+                continue
+            if len(line) - len(line.lstrip(" ")) <= indent:
+                return at, False  # the parent item goes on below: no cut before this line
+        return len(self.lines), True
 
 
 def _html_block_opened(line: str) -> str | None:
