@@ -156,3 +156,24 @@ def test_line_numbers_count_from_the_start_of_the_file() -> None:
     document = read_markdown(text, piece_lines=5)
     last = document.blocks[-1]
     assert (last.text, last.line) == ("Text 49.", 4 * 49 + 3)
+
+
+def test_a_huge_paragraph_is_parsed_inline_a_bounded_piece_at_a_time(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from briefing_app.core.readers import markdown
+
+    seen: list[int] = []
+    parse = markdown._PLAIN_PARSER.inline.parse
+
+    def measured(src: str, *args: object) -> object:
+        seen.append(len(src))
+        return parse(src, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(markdown._PLAIN_PARSER.inline, "parse", measured)
+    run = "*fast* **bold** `code` \\*star\\* &amp; [link](https://example.invalid) "
+    paragraph = run * (3 * markdown.INLINE_PIECE_CHARS // len(run))
+    document = read_markdown("# Title\n\n" + paragraph + "\n")
+    expected = "fast bold code *star* & link " * (3 * markdown.INLINE_PIECE_CHARS // len(run))
+    assert [block.text for block in document.blocks] == [expected.strip()]
+    assert len(seen) >= 3 and max(seen) <= markdown.INLINE_PIECE_CHARS

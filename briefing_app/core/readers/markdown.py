@@ -10,6 +10,7 @@ top of the file; its YAML is read, carefully, by ``readers.front_matter``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from typing import Any
 
@@ -24,16 +25,21 @@ from briefing_app.core.readers.front_matter import read_front_matter
 from briefing_app.core.readers.markdown_chunks import PIECE_LINES, markdown_pieces
 from briefing_app.core.text.section_labels import classify_heading
 
+# Inline content is parsed only when a block is read, a bounded piece at a time (see
+# _inline_children), so its tokens are never all alive at once: the "inline" core rule,
+# which would parse every block's content up front, is off.
 _PARSER = (
     MarkdownIt("commonmark", {"html": True})
     .enable(["table", "strikethrough"])
     .use(front_matter_plugin)
+    .disable("inline")
 )
-_PLAIN_PARSER = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
-# Blocks only (no inline parsing): enough to collect link reference definitions.
-_REFERENCE_PARSER = (
+_PLAIN_PARSER = (
     MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).disable("inline")
 )
+# Inline content longer than this is parsed in pieces cut at a space or line break (markup
+# spanning a cut, in a paragraph this long, shows as written).
+INLINE_PIECE_CHARS = 65_536
 # A line that may be a link reference definition ("[label]: destination").
 _REFERENCE_LINE = re.compile(r"^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:", re.MULTILINE)
 # YAML's document start: three dashes alone on the first line.  The plugin also opens on
@@ -60,7 +66,9 @@ def read_markdown(
                 tokens = tokens[1:]
             else:
                 tokens = _PLAIN_PARSER.parse(piece.text, env)
-        blocks += _blocks_from_tokens(tokens, piece.first_line, skip_rows=piece.repeated_lines > 0)
+        blocks += _blocks_from_tokens(
+            tokens, env, piece.first_line, skip_rows=piece.repeated_lines > 0
+        )
         del tokens
     if blocks and blocks[0].kind is BlockKind.HEADING and blocks[0].level == 1:
         headline = blocks.pop(0).text
@@ -99,16 +107,16 @@ def _take_standfirst_and_byline(blocks: list[Block], source: Source) -> None:
 def _with_references(text: str, piece_lines: int) -> dict[str, Any]:
     """A parsing environment holding the document's link reference definitions, so a piece
     can use a label defined in a later one (only when the text seems to have any: collecting
-    them parses the blocks once more)."""
+    them parses the blocks once more; inline content is not parsed)."""
     env: dict[str, Any] = {}
     if _REFERENCE_LINE.search(text):
         for piece in markdown_pieces(text, piece_lines):
-            _REFERENCE_PARSER.parse(piece.text, env)
+            _PLAIN_PARSER.parse(piece.text, env)  # (collects the references in env)
     return env
 
 
 def _blocks_from_tokens(
-    tokens: list[Token], line_offset: int = 0, *, skip_rows: bool = False
+    tokens: list[Token], env: dict[str, Any], line_offset: int = 0, *, skip_rows: bool = False
 ) -> list[Block]:
     """The blocks of a piece's tokens (``skip_rows``: its first table row is a repeated
     heading, already read with the piece before)."""
@@ -145,11 +153,11 @@ def _blocks_from_tokens(
                 blocks.append(Block(BlockKind.BULLET, " \u00b7 ".join(row), row_line))
             row = None
         elif token.type == "inline" and row is not None:
-            row.append(inline_to_text(token).strip())
+            row.append(inline_to_text(token, env).strip())
         elif token.type == "inline":
-            text = inline_to_text(token).strip()
+            text = inline_to_text(token, env).strip()
             if text:
-                block = _inline_block(token, text, line, pending_heading, containers)
+                block = _inline_block(token, env, text, line, pending_heading, containers)
                 if block.kind is BlockKind.BULLET and counters and counters[-1]:
                     block.marker = f"{counters[-1]}. "  # ordered lists keep their numbers
                     counters[-1] += 1
@@ -165,7 +173,12 @@ def _blocks_from_tokens(
 
 
 def _inline_block(
-    token: Token, text: str, line: int, heading: Token | None, containers: list[str]
+    token: Token,
+    env: dict[str, Any],
+    text: str,
+    line: int,
+    heading: Token | None,
+    containers: list[str],
 ) -> Block:
     if heading is not None:
         return Block(BlockKind.HEADING, text, line, int(heading.tag[1:]))
@@ -173,7 +186,7 @@ def _inline_block(
         return Block(BlockKind.BULLET, text, line)
     if "quote" in containers:
         return Block(BlockKind.BLOCK_QUOTE, text, line)
-    if _is_bold_line(token) and (classify_heading(text) is not None or _short_title(text)):
+    if _is_bold_line(token, env) and (classify_heading(text) is not None or _short_title(text)):
         return Block(BlockKind.HEADING, text, line, level=0)
     if "\n" not in text and classify_heading(text) is not None:
         return Block(BlockKind.HEADING, text, line, level=0)  # a stock heading on a plain line
@@ -200,9 +213,14 @@ def _short_title(text: str) -> bool:
     )
 
 
-def _is_bold_line(token: Token) -> bool:
+def _is_bold_line(token: Token, env: dict[str, Any]) -> bool:
     """A paragraph that is one bold run (``**What To Know**``): publishing tools' headings."""
-    children = [c for c in token.children or [] if not (c.type == "text" and not c.content.strip())]
+    if len(token.content) > INLINE_PIECE_CHARS:
+        return False  # (no heading is this long)
+    children = [
+        child for children in _inline_children(token.content, env) for child in children
+        if not (child.type == "text" and not child.content.strip())
+    ]
     return (
         len(children) >= 3
         and children[0].type == "strong_open"
@@ -211,29 +229,48 @@ def _is_bold_line(token: Token) -> bool:
     )
 
 
-def inline_to_text(token: Token) -> str:
+def inline_to_text(token: Token, env: dict[str, Any] | None = None) -> str:
     """Plain text of an inline token: markup dropped, link text kept, line breaks kept as
-    newlines (the builder joins a paragraph's lines with spaces)."""
+    newlines (the builder joins a paragraph's lines with spaces).  ``env`` holds the
+    document's link references."""
     parts: list[str] = []
     hidden = 0  # inside an inline <script> or <style>: its text is code, not article
-    for child in token.children or []:
-        if child.type == "html_inline":
-            tag = child.content.lower()
-            if re.match(r"<(script|style)\b", tag):
-                hidden += 1
-            elif re.match(r"</(script|style)\s*>", tag) and hidden:
-                hidden -= 1
-        if hidden:
-            continue
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append("\n")  # kept so a two-line byline can be told apart; joined later
-        elif child.type == "image":
-            continue  # alt text describes a picture; it is not the article's words
-        elif child.type == "html_inline" and re.match(r"(?i)<br\s*/?>", child.content):
-            parts.append(" ")
+    for children in _inline_children(token.content, {} if env is None else env):
+        for child in children:
+            if child.type == "html_inline":
+                tag = child.content.lower()
+                if re.match(r"<(script|style)\b", tag):
+                    hidden += 1
+                elif re.match(r"</(script|style)\s*>", tag) and hidden:
+                    hidden -= 1
+            if hidden:
+                continue
+            if child.type in ("text", "text_special", "code_inline"):
+                parts.append(child.content)  # (text_special: an escaped or entity character)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append("\n")  # kept so a two-line byline can be told apart; joined later
+            elif child.type == "image":
+                continue  # alt text describes a picture; it is not the article's words
+            elif child.type == "html_inline" and re.match(r"(?i)<br\s*/?>", child.content):
+                parts.append(" ")
     return re.sub(r"[ \t]{2,}", " ", "".join(parts))
+
+
+def _inline_children(content: str, env: dict[str, Any]) -> Iterator[list[Token]]:
+    """The inline tokens of a block's content, one bounded piece of content at a time.
+
+    Why pieces: a 2 MB paragraph of emphasis is over a million inline tokens (700 MiB) if
+    parsed at once.  A piece ends at the last space or line break before
+    ``INLINE_PIECE_CHARS``; shorter content (every real paragraph) is one piece.
+    """
+    start = 0
+    while len(content) - start > INLINE_PIECE_CHARS:
+        limit = start + INLINE_PIECE_CHARS
+        cut = max(content.rfind(" ", start + 1, limit), content.rfind("\n", start + 1, limit))
+        cut = limit if cut < 0 else cut
+        yield _PLAIN_PARSER.inline.parse(content[start:cut], _PLAIN_PARSER, env, [])
+        start = cut
+    yield _PLAIN_PARSER.inline.parse(content[start:], _PLAIN_PARSER, env, [])
 
 
 class _TextOnly(HTMLParser):
