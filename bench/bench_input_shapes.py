@@ -66,6 +66,11 @@ SHAPES: dict[str, tuple[str, Callable[[int], str]]] = {
         lambda n: f"| {n} | v{n} |\n", size, "# T\n\n| a | b |\n|---|---|\n")),
     "md-nested": ("md", lambda size: _repeat(
         lambda n: f"  - sub item {n}\n", size, "# T\n\n- top\n")),
+    "md-nested-deep": ("md", lambda size: _repeat(
+        lambda n: f"    - sub item {n}\n", size, "# T\n\n1. top\n")),
+    "md-quoted-list": ("md", lambda size: _repeat(
+        lambda n: f"> - quoted item {n}\n", size, "# T\n\n")),
+    "md-emphasis": ("md", lambda size: _repeat(lambda n: "*a* **b** `c` _d_ ", size, "# T\n\n")),
     "capitals": ("txt", lambda size: "A" * size),
     "one-word": ("txt", lambda size: "word" * (size // 4)),
     "punctuation": ("txt", lambda size: _repeat(lambda n: "\u201c.\u201d, \u2014 ", size)),
