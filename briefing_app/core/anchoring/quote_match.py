@@ -374,11 +374,15 @@ def _outweighs(changed: _Candidate, verbatim: _Candidate) -> bool:
     elsewhere: a verbatim copy is the safer answer when the two agree alike; and changed
     wording that overlaps the copy is the same place read with a neighbouring word taken
     in ("aport" for "port" after an edit glued text to it), where the unchanged quote is
-    the answer.
+    the answer.  And only when the changed wording is still mostly the quote: around a
+    short quote the remembered context is most of the characters, and an edit right next to
+    it ("wage" → "waaaage" around "ag") leaves a place whose context agrees fully but whose
+    quote is half gone, while the quote itself is still there, untouched.
     """
     return (
         changed is not verbatim
         and _acceptable(changed)
+        and changed.quote_score >= MIN_SCORE
         and changed.standing > verbatim.standing + AMBIGUITY_MARGIN
         and (changed.end <= verbatim.start or changed.start >= verbatim.end)
     )
