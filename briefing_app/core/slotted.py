@@ -13,6 +13,7 @@ the JSON Schema of the model they replace.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, ClassVar, NoReturn
 
 from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter
@@ -55,6 +56,40 @@ class PydanticMethods:
     def model_dump_json(self, **options: Any) -> str:
         """The fields as a JSON object."""
         return self._type_adapter().dump_json(self, **options).decode()
+
+
+def _slot_setter(cls: type) -> Callable[..., None]:
+    """``_set`` for a class whose slots are its ``_NAMES``: each value stored through its
+    slot's descriptor, unrolled for the common sizes.  Why: a saved brief makes tens of
+    thousands of these, and a loop of ``object.__setattr__`` by name took four times as
+    long as the stores themselves."""
+    setters = tuple(getattr(cls, name).__set__ for name in cls._NAMES)  # type: ignore[attr-defined]
+    if len(setters) == 2:
+        first, second = setters
+
+        def set_two(self: object, a: Any, b: Any) -> None:
+            first(self, a)
+            second(self, b)
+
+        return set_two
+    if len(setters) == 4:
+        one, two, three, four = setters
+
+        def set_four(self: object, a: Any, b: Any, c: Any, d: Any) -> None:
+            one(self, a)
+            two(self, b)
+            three(self, c)
+            four(self, d)
+
+        return set_four
+
+    def set_each(self: object, *values: Any) -> None:
+        if len(values) != len(setters):
+            raise TypeError(f"{len(setters)} values expected, {len(values)} given")
+        for setter, value in zip(setters, values, strict=True):
+            setter(self, value)
+
+    return set_each
 
 
 def _refuse_change(self: object, name: str, value: object) -> NoReturn:
@@ -104,6 +139,8 @@ class SlottedValue(NamedFields, PydanticMethods):
         super().__init_subclass__(**kwargs)
         if "_fields" in cls.__dict__:
             cls._validator = SchemaValidator(cls._fields, config={"title": cls.__name__})
+        if "_NAMES" in cls.__dict__ and "_set" not in cls.__dict__:
+            cls._set = _slot_setter(cls)  # type: ignore[method-assign]
 
     def __init__(self, **fields: Any) -> None:
         """From the fields by name, checked (pydantic's ``ValidationError`` when one is
@@ -114,6 +151,13 @@ class SlottedValue(NamedFields, PydanticMethods):
     def _set(self, *values: Any) -> None:
         for name, value in zip(self._NAMES, values, strict=True):
             object.__setattr__(self, name, value)
+
+    @classmethod
+    def _of(cls, *values: Any) -> Any:
+        """An instance of values the caller has checked, in ``_NAMES`` order."""
+        value = cls.__new__(cls)
+        value._set(*values)
+        return value
 
     @classmethod
     def _from_fields(cls, fields: dict[str, Any]) -> Any:

@@ -98,13 +98,12 @@ class Selector(SlottedValue):
         self, start: int, end: int, exact: str, prefix: str | None, suffix: str | None,
         text: str | None = None,
     ) -> None:
-        setter = object.__setattr__
-        setter(self, "start", start)
-        setter(self, "end", end)
-        setter(self, "exact", exact)
-        setter(self, "_prefix", prefix)
-        setter(self, "_suffix", suffix)
-        setter(self, "_text", text)
+        _SELECTOR_STORES[0](self, start)  # (through the slots' descriptors: the fastest
+        _SELECTOR_STORES[1](self, end)  # way to fill a new object's slots from Python)
+        _SELECTOR_STORES[2](self, exact)
+        _SELECTOR_STORES[3](self, prefix)
+        _SELECTOR_STORES[4](self, suffix)
+        _SELECTOR_STORES[5](self, text)
 
     @classmethod
     def lean(cls, start: int, end: int, exact: str, prefix: str, suffix: str) -> Selector:
@@ -156,6 +155,10 @@ class Selector(SlottedValue):
         return hash((self.start, self.end, self.exact))
 
 
+_SELECTOR_STORES = tuple(
+    getattr(Selector, slot).__set__
+    for slot in ("start", "end", "exact", "_prefix", "_suffix", "_text")
+)
 _LINK_FIELDS = core_schema.typed_dict_schema(
     {
         "selector": core_schema.typed_dict_field(core_schema_of(Selector)),

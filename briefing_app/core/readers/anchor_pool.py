@@ -15,6 +15,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from briefing_app.core.item_json import SharedValues
 from briefing_app.core.model import (
     ANCHOR_FIELDS,
     ANCHOR_POOL,
@@ -27,27 +28,25 @@ from briefing_app.core.model import (
 _anchor_values = itemgetter(*ANCHOR_FIELDS)
 
 
-class AnchorPool:
+class AnchorPool(SharedValues):
     """One :class:`Selector` and one :class:`Link` per distinct anchor while a brief file is
     read (pass it in the validation context under ``AnchorPool.KEY``).
 
     Why: a saved brief repeats a cited sentence's anchor for every item that cites it.  Read
     one by one, each repeat becomes objects of its own, three times as many as the import
-    made, and the reading time goes to creating and garbage-collecting them.  An anchor
+    made, and the reading time goes to creating and garbage-collecting them.  A file's JSON
+    is checked natively and shared through :class:`SharedValues`; the methods here are for
+    data read the Python way (``Brief.model_validate`` of a parsed file), where an anchor
     without exactly the written fields, or whose values do not validate, is left as data,
     for validation to report where it is.
     """
 
     KEY = ANCHOR_POOL
 
-    def __init__(self) -> None:
-        self._selectors: dict[tuple[Any, ...], Selector] = {}
-        self._links: dict[tuple[Any, ...], Link] = {}
-
     def source(self, anchor: Any) -> Any:
         """The item's own span: a shared Selector, or the anchor's data as it is."""
         key = _full_anchor_key(anchor)
-        selector = None if key is None else self._selector(key[:5])
+        selector = None if key is None else self._selector_of_data(key[:5])
         return selector_part(anchor) if selector is None else selector
 
     def link(self, anchor: Any) -> Any:
@@ -60,7 +59,7 @@ class AnchorPool:
         except TypeError:  # an unhashable value: for validation to report
             return link_part(anchor)
         if link is None:
-            selector = self._selector(key[:5])
+            selector = self._selector_of_data(key[:5])
             if selector is None:
                 return link_part(anchor)
             try:
@@ -70,7 +69,7 @@ class AnchorPool:
             self._links[key] = link
         return link
 
-    def _selector(self, key: tuple[Any, ...]) -> Selector | None:
+    def _selector_of_data(self, key: tuple[Any, ...]) -> Selector | None:
         try:
             selector = self._selectors.get(key)
         except TypeError:

@@ -1,0 +1,115 @@
+"""A brief file's JSON is read natively (core.item_json): the same brief, the same refusals.
+
+Why these tests: the JSON path checks an item without calling back into Python for each
+anchor, then makes the objects itself.  It must accept exactly what the Python path accepts
+(or a saved brief would open differently from the same data parsed by a script) and refuse
+everything it refuses, with the reader still naming the field and line.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pydantic import ValidationError
+
+from briefing_app.core.errors import BriefInputError
+from briefing_app.core.importer import import_path
+from briefing_app.core.model import Brief
+from briefing_app.core.readers.anchor_pool import AnchorPool
+from briefing_app.core.readers.brief_json import parse_brief_json
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def saved() -> dict[str, Any]:
+    """A brief as ``import`` writes it, with figures, quotes, speakers and links."""
+    brief = import_path(FIXTURES / "council-flood-barrier.txt")
+    data: dict[str, Any] = json.loads(brief.model_dump_json(indent=2))
+    assert any(len(item["anchors"]) > 2 for item in _items(data))
+    assert any(item["figures"] for item in _items(data))
+    assert any(item["speaker"] for item in _items(data))
+    return data
+
+
+def _items(data: dict[str, Any]) -> list[dict[str, Any]]:
+    return [item for section in data["sections"] for item in section["items"]]
+
+
+def test_the_json_and_the_python_way_read_the_same_brief(saved: dict[str, Any]) -> None:
+    text = json.dumps(saved)
+    from_json = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+    assert from_json == Brief.model_validate(json.loads(text))
+    assert from_json == Brief.model_validate_json(text)  # with no pool as well
+    assert json.loads(from_json.model_dump_json()) == saved  # and it writes what it read
+
+
+def test_a_cited_passage_read_twice_is_one_object(saved: dict[str, Any]) -> None:
+    brief = Brief.model_validate_json(json.dumps(saved), context={AnchorPool.KEY: AnchorPool()})
+    selectors = [span for item in brief.items() for span in item.spans()]
+    distinct = {(s.start, s.end, s.exact, s.prefix, s.suffix) for s in selectors}
+    assert len({id(s) for s in selectors}) == len(distinct) < len(selectors)
+    figures = [figure for item in brief.items() for figure in item.figures]
+    assert len({id(f) for f in figures}) == len({(f.text, f.value) for f in figures})
+
+
+def _first_link(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    item = next(item for item in _items(data) if len(item["anchors"]) > 1)
+    return item, item["anchors"][1]
+
+
+def _own_span(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    item = _items(data)[0]
+    return item, item["anchors"][0]
+
+
+BREAKAGES = {
+    "an anchor ending before it starts": (_own_span, lambda a: a.update(end=a["start"] - 1)),
+    "an exact text of the wrong length": (_own_span, lambda a: a.update(exact=a["exact"] + "!")),
+    "a negative start": (_own_span, lambda a: a.update(start=-1)),
+    "an unknown anchor field": (_own_span, lambda a: a.update(colour="red")),
+    "an unknown link reason": (_first_link, lambda a: a.update(reason="rumour")),
+    "a link with no reason": (_first_link, lambda a: a.pop("reason")),
+    "a negative score": (_first_link, lambda a: a.update(score=-2.0)),
+    "a score that is text": (_first_link, lambda a: a.update(score="high")),
+    "a detail that is a number": (_first_link, lambda a: a.update(detail=7)),
+    "a link's exact text of the wrong length": (
+        _first_link, lambda a: a.update(exact=a["exact"][1:])
+    ),
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_what_the_python_way_refuses_the_json_way_refuses(
+    saved: dict[str, Any], breakage: str
+) -> None:
+    where, change = BREAKAGES[breakage]
+    data = copy.deepcopy(saved)
+    _, anchor = where(data)
+    change(anchor)
+    text = json.dumps(data, indent=2)
+    with pytest.raises(ValidationError):
+        Brief.model_validate(json.loads(text))
+    with pytest.raises(ValidationError):
+        Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+    with pytest.raises(BriefInputError) as caught:
+        parse_brief_json(text, "saved.brief.json")
+    message = str(caught.value)
+    assert "sections.0.items." in message and ".anchors." in message  # the field, named
+    assert caught.value.line is not None  # and where it is in the file
+
+
+def test_what_the_python_way_takes_the_json_way_takes(saved: dict[str, Any]) -> None:
+    data = copy.deepcopy(saved)
+    _, own = _own_span(data)
+    own.update(reason="anything", score="ignored")  # the own span's are not read
+    _, link = _first_link(data)
+    link["score"] = int(link["score"])  # an integer score is a float
+    del link["detail"]  # and a missing detail is empty
+    text = json.dumps(data)
+    from_json = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+    assert from_json == Brief.model_validate(json.loads(text))
