@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from briefing_app.core.anchoring import anchor_selector, make_selector, selector_holds
 from briefing_app.core.annotations import Placement
+from briefing_app.core.model import CONTEXT_CHARS, Selector
 
 WORDS = st.sampled_from(
     "port ferry strike union wage offer cargo vote said the a of 4.2 million 😀 über "
@@ -89,3 +90,32 @@ def test_a_full_score_means_the_quote_and_its_context_are_unchanged(
             assert anchor.selector.exact == selector.exact
             assert anchor.selector.prefix.endswith(selector.prefix)
             assert anchor.selector.suffix.startswith(selector.suffix)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    text=st.text(alphabet="ab \n", max_size=90),
+    source=st.text(alphabet="ab \n", max_size=90),
+    data=st.data(),
+)
+def test_a_selector_holds_exactly_when_its_slices_are_the_text(
+    text: str, source: str, data: st.DataObject
+) -> None:
+    """``selector_holds`` compares in place; it must agree with the definition by slices,
+    for selectors made from the text, from another text, and with context cut short."""
+    if data.draw(st.booleans()):
+        text = source  # (made from the very text: it must hold, unless context is cut)
+    start = data.draw(st.integers(0, len(source)))
+    end = data.draw(st.integers(start, len(source)))
+    prefix = source[max(0, start - CONTEXT_CHARS) : start][data.draw(st.integers(0, 1)) :]
+    suffix = source[end : end + CONTEXT_CHARS]
+    suffix = suffix[: len(suffix) - data.draw(st.integers(0, 1))]
+    selector = Selector(start=start, end=end, exact=source[start:end], prefix=prefix,
+                        suffix=suffix)
+    by_slices = (
+        end <= len(text)
+        and text[start:end] == selector.exact
+        and text[max(0, start - CONTEXT_CHARS) : start] == prefix
+        and text[end : end + CONTEXT_CHARS] == suffix
+    )
+    assert selector_holds(text, selector) == by_slices

@@ -34,16 +34,22 @@ def restore_brief(brief: Brief) -> Brief:
 
 
 def _anchors_hold(brief: Brief) -> bool:
-    """Whether every anchor agrees with the article; a selector shared by several items
-    (as reading a file shares them) is checked once."""
+    """Whether every anchor agrees with the article; a link or selector shared by several
+    items (as reading a file shares them) is checked once."""
     text = brief.article.text
-    holding: set[int] = set()  # ids of selectors already checked
+    links: set[int] = set()  # ids of the links already checked
+    selectors: set[int] = set()  # and of the selectors
     for item in brief.items():
-        for selector in item.spans():
-            if id(selector) not in holding:
+        spans = [] if item.source is None else [item.source]
+        for link in item.links:
+            if id(link) not in links:
+                links.add(id(link))
+                spans.append(link.selector)
+        for selector in spans:
+            if id(selector) not in selectors:
                 if not selector_holds(text, selector):
                     return False
-                holding.add(id(selector))
+                selectors.add(id(selector))
     return True
 
 
