@@ -52,6 +52,21 @@ def test_the_file_written_in_pieces_is_the_one_model_dump_json_gives(brief: Brie
     assert written == (brief.model_dump_json(indent=2) + "\n").encode("utf-8")
 
 
+def test_items_with_no_anchors_and_shared_links_are_written_as_model_dump_json_does() -> None:
+    """The writer serialises each shared link once and fills each item's anchors list:
+    an orphaned item (no own span), one with no links, and links cited by several items
+    must come out as the whole-brief serialisation gives them."""
+    brief = import_path(SAMPLES / "harbour-strike.txt")
+    items = brief.items()
+    cited = [id(link) for item in items for link in item.links]
+    assert len(set(cited)) < len(cited)  # some link is shared by two items
+    items[0].source, items[0].links = None, []
+    items[1].links = []
+    written = b"".join(brief_json_pieces(brief))
+    assert written == (brief.model_dump_json(indent=2) + "\n").encode("utf-8")
+    assert json.loads(written)["sections"][0]["items"][0]["anchors"] == []
+
+
 def test_written_items_keep_the_anchors_list_with_every_legacy_field() -> None:
     brief = import_path(SAMPLES / "harbour-strike.txt")
     data = json.loads(brief.model_dump_json())

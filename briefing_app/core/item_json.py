@@ -107,16 +107,21 @@ def file_item_schema(make_item: Callable[[dict[str, Any]], Any]) -> CoreSchema:
         anchors = fields.pop("anchors")
         if anchors:
             fields["source"] = shared.checked_selector(_selector_values(anchors[0]))
-            link = shared.checked_link
-            fields["links"] = [link(_anchor_values(anchor)) for anchor in anchors[1:]]
+            known, link = shared._links.get, shared.checked_link
+            fields["links"] = [
+                known(values) or link(values) for values in map(_anchor_values, anchors[1:])
+            ]
         else:
             fields["source"], fields["links"] = None, []
         speaker = fields["speaker"]
         if speaker is not None:
             fields["speaker"] = Speaker.lean(speaker["name"], speaker["role"])
         if fields["figures"]:
-            figure = shared.checked_figure
-            fields["figures"] = [figure(f["text"], f["value"]) for f in fields["figures"]]
+            known, figure = shared._figures.get, shared.checked_figure
+            fields["figures"] = [
+                known((f["text"], f["value"])) or figure(f["text"], f["value"])
+                for f in fields["figures"]
+            ]
         if fields["hedges"]:
             fields["hedges"] = [Hedge.lean(h["text"], h["kind"]) for h in fields["hedges"]]
         return make_item(fields)

@@ -21,7 +21,7 @@ from pydantic import (
     create_model,
 )
 from pydantic.json_schema import JsonSchemaValue
-from pydantic_core import CoreSchema, SchemaValidator, core_schema
+from pydantic_core import CoreSchema, SchemaSerializer, SchemaValidator, core_schema
 
 from briefing_app.core.item_json import file_item_schema
 from briefing_app.core.item_parts import (
@@ -69,12 +69,13 @@ _ITEM_FIELDS = core_schema.typed_dict_schema(
     extra_behavior="forbid",
 )
 # The fields as a file writes them: the own span and the links as one ``anchors`` list.
+_ANCHOR_SCHEMA = core_schema.dict_schema()
 _ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
     {
         "id": _field(core_schema.str_schema()),
         "kind": _field(_ITEM_KIND),
         "text": _field(core_schema.str_schema()),
-        "anchors": _field(core_schema.list_schema(core_schema.dict_schema())),
+        "anchors": _field(core_schema.list_schema(_ANCHOR_SCHEMA)),
         "speaker": _field(core_schema.nullable_schema(core_schema_of(Speaker))),
         "quote": _field(core_schema.nullable_schema(core_schema.str_schema())),
         "figures": _field(core_schema.list_schema(core_schema_of(Figure))),
@@ -83,6 +84,8 @@ _ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
     }
 )
 _FIELDS_VALIDATOR = SchemaValidator(_ITEM_FIELDS, config={"title": "Item"})
+_FILE_FIELDS_SERIALIZER = SchemaSerializer(_ITEM_FILE_FIELDS)
+_ANCHOR_SERIALIZER = SchemaSerializer(_ANCHOR_SCHEMA)
 ITEM_FIELD_NAMES = ("id", "kind", "text", "source", "links", "speaker", "quote", "figures",
                     "dates", "hedges")
 _LIST_FIELDS = ("links", "figures", "dates", "hedges")
@@ -146,12 +149,16 @@ class Item(NamedFields, PydanticMethods):
 
     @classmethod
     def _from_fields(cls, fields: dict[str, Any]) -> Item:
+        """An item of checked fields (a missing one is None, or the shared empty list)."""
         item = cls.__new__(cls)
-        for name in ITEM_FIELD_NAMES:
-            value = fields.get(name)
-            if name in _LIST_FIELDS and not value:
-                value = NO_ENTRIES
-            setattr(item, name, value)
+        get = fields.get
+        item.id, item.kind, item.text = get("id"), get("kind"), get("text")
+        item.source, item.speaker, item.quote = get("source"), get("speaker"), get("quote")
+        # (spelled out rather than looped over the names: a saved brief makes thousands)
+        item.links = get("links") or NO_ENTRIES
+        item.figures = get("figures") or NO_ENTRIES
+        item.dates = get("dates") or NO_ENTRIES
+        item.hedges = get("hedges") or NO_ENTRIES
         return item
 
     def spans(self) -> list[Selector]:
@@ -159,15 +166,15 @@ class Item(NamedFields, PydanticMethods):
         own = [self.source] if self.source is not None else []
         return own + [link.selector for link in self.links]
 
-    def file_fields(self) -> dict[str, Any]:
-        """The item as a ``.brief.json`` file holds it: ``anchors`` for source and links."""
-        anchors = []
-        if self.source is not None:
-            anchors.append({**self.source.as_fields(), "reason": "source", "detail": "",
-                            "score": 1.0})
-        anchors += [{**link.selector.as_fields(), "reason": link.reason, "detail": link.detail,
-                     "score": link.score} for link in self.links]
-        return {"id": self.id, "kind": self.kind, "text": self.text, "anchors": anchors,
+    def file_fields(self, *, anchors: bool = True) -> dict[str, Any]:
+        """The item as a ``.brief.json`` file holds it: ``anchors`` for source and links
+        (an empty list with ``anchors=False``, for a writer that adds them itself)."""
+        written = []
+        if anchors:
+            if self.source is not None:
+                written.append(own_anchor_fields(self.source))
+            written += [link_anchor_fields(link) for link in self.links]
+        return {"id": self.id, "kind": self.kind, "text": self.text, "anchors": written,
                 "speaker": self.speaker, "quote": self.quote, "figures": self.figures,
                 "dates": self.dates, "hedges": self.hedges}
 
@@ -204,9 +211,29 @@ class Item(NamedFields, PydanticMethods):
         published["properties"]["anchors"]["items"] = handler(Anchor.__pydantic_core_schema__)
         return published
 
-    def to_json_bytes(self, indent: int | None = None) -> bytes:
-        """The item's JSON object as UTF-8 bytes, as a brief file writes it."""
-        return self._type_adapter().dump_json(self, indent=indent)
+    def to_json_bytes(self, indent: int | None = None, *, anchors: bool = True) -> bytes:
+        """The item's JSON object as UTF-8 bytes, as a brief file writes it (with
+        ``anchors=False``, its ``anchors`` list empty: see :func:`anchor_json_bytes`)."""
+        if anchors:
+            return self._type_adapter().dump_json(self, indent=indent)
+        return _FILE_FIELDS_SERIALIZER.to_json(self.file_fields(anchors=False), indent=indent)
+
+
+def own_anchor_fields(source: Selector) -> dict[str, Any]:
+    """The ``anchors`` entry of an item's own span."""
+    return {**source.as_fields(), "reason": "source", "detail": "", "score": 1.0}
+
+
+def link_anchor_fields(link: Link) -> dict[str, Any]:
+    """The ``anchors`` entry of a link."""
+    return {**link.selector.as_fields(), "reason": link.reason, "detail": link.detail,
+            "score": link.score}
+
+
+def anchor_json_bytes(fields: dict[str, Any], indent: int | None = None) -> bytes:
+    """One ``anchors`` entry's JSON, exactly as the item's own JSON writes it there (a
+    writer serialising each shared link once puts these in an item's empty list)."""
+    return _ANCHOR_SERIALIZER.to_json(fields, indent=indent)
 
 
 def _from_anchors(data: Any, info: ValidationInfo) -> Any:

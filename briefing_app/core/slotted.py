@@ -14,6 +14,7 @@ the JSON Schema of the model they replace.
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, ClassVar, NoReturn
 
 from pydantic import BaseModel, GetCoreSchemaHandler, GetJsonSchemaHandler, TypeAdapter
@@ -102,9 +103,22 @@ class NamedFields:
 
     __slots__ = ()
     _NAMES: ClassVar[tuple[str, ...]]
+    _read_values: ClassVar[Callable[[Any], tuple[Any, ...]]]
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "_NAMES" in cls.__dict__:
+            # (one C call for all the fields: writing a brief reads tens of thousands)
+            if len(cls._NAMES) > 1:
+                cls._read_values = attrgetter(*cls._NAMES)  # (a C callable: no binding)
+            else:  # (attrgetter of one name gives the value alone, not in a tuple)
+                name = cls._NAMES[0]
+                cls._read_values = staticmethod(  # type: ignore[assignment]
+                    lambda value: (getattr(value, name),)
+                )
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._NAMES)
+        return self._read_values(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
