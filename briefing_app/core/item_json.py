@@ -159,7 +159,7 @@ class SharedValues:
                     "anchor", "an anchor's exact text is not {length} characters long",
                     {"length": end - start},
                 )
-            found = self._selectors[values] = Selector.lean(*values)
+            found = self._selectors[values] = Selector._of(*values)  # (checked above)
         return found
 
     def checked_link(self, values: tuple[Any, ...]) -> Link:
