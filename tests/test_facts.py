@@ -156,3 +156,21 @@ def test_a_long_numbered_list_does_not_link_each_item_to_the_next() -> None:
     brief = import_text(text, fmt="markdown")
     assert [item.text for item in brief.items()][:2] == ["item 40", "item 41"]
     assert not any(item.links for item in brief.items())
+
+
+def test_items_stating_the_same_figure_show_it_as_written_and_share_one_object() -> None:
+    """Each item lists its significant figures once each, in reading order, as the item
+    writes them; two items stating the same figure the same way hold one shared object."""
+    from briefing_app.core.importer import import_text
+
+    brief = import_text(
+        "Port strike\n\nThe union has 1,240 members and wants 6% more, 1,240 strong.\n\n"
+        "All 1,240 members voted on Thursday, 2024; 3 abstained.\n\n"
+        "The offer was $38.5m, then $38.5 million.",
+        name="strike.txt",
+    )
+    first, second, third = brief.items()
+    assert [(f.text, f.value) for f in first.figures] == [("1,240", "1240"), ("6%", "6%")]
+    assert [f.text for f in second.figures] == ["1,240"]  # not the year, not the 3
+    assert second.figures[0] is first.figures[0]
+    assert [(f.text, f.value) for f in third.figures] == [("$38.5m", "3.85e+07")]

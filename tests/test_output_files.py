@@ -101,6 +101,11 @@ from pathlib import Path
 from briefing_app.core.atomic_write import write_atomically
 
 signum = getattr(signal, sys.argv[2])
+# As a terminal session has them, whatever this test was started from (a shell started in
+# the background ignores SIGINT, and its children inherit that).
+signal.signal(signal.SIGINT, signal.default_int_handler)
+signal.signal(signal.SIGTERM, signal.SIG_DFL)
+signal.signal(signal.SIGHUP, signal.SIG_DFL)
 
 def write(stream):
     stream.write(b"x" * 1_000_000)

@@ -34,7 +34,6 @@ from briefing_app.core.model import (
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.facts import figures_for_model
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quotation, quoted_spans
 from briefing_app.core.text.section_labels import classify_heading, split_inline_label
@@ -308,7 +307,7 @@ def _item(
         links=[],
         speaker=speaker,
         quote=quote_without_attribution(item_text, speaker) if kind is ItemKind.QUOTE else None,
-        figures=figures_for_model(index.figures_in(start, end)),
+        figures=index.item_figures(start, end),
         dates=list(dict.fromkeys(index.dates_in(start, end))),
         hedges=find_hedges(item_text, index.hedge_hints_in(start, end)),
     )

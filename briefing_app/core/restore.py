@@ -14,7 +14,7 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief, Item, ItemKind, Selector, content_id
 from briefing_app.core.readers.decoding import line_and_column, normalise_text
-from briefing_app.core.text.facts import figures_for_model, item_dates, item_figures
+from briefing_app.core.text.facts import item_dates, item_figures
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.text_index import TextIndex
 
@@ -71,7 +71,7 @@ def relink_brief(brief: Brief) -> Brief:
             continue
         if item.kind is ItemKind.QUOTE and item.quote is None:
             item.quote = quote_without_attribution(item.text, item.speaker)
-        item.figures = figures_for_model(index.figures_in(own.start, own.end))
+        item.figures = index.item_figures(own.start, own.end)
         item.dates = list(dict.fromkeys(index.dates_in(own.start, own.end)))
         item.hedges = find_hedges(item.text, index.hedge_hints_in(own.start, own.end))
     brief.warnings = [w for w in brief.warnings if not w.startswith("orphaned items")]
