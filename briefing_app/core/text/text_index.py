@@ -50,7 +50,6 @@ class TextIndex:
         # (start, end, as written, key, significant), as FigureMatch holds them
         self._figures = figure_tuples(text, self.dates)
         self.figure_starts = array("q", [figure[0] for figure in self._figures])
-        self._shared_figures: dict[tuple[str, str], Figure] = {}
         checkpoint()
         self.hedge_hints = hedge_hints(text)
         self.date_starts = [start for start, _ in self.dates]
@@ -104,7 +103,6 @@ class TextIndex:
         reads stays.  Why: an article of 150,000 numbered lines holds 30 MB of these while
         the linker builds its indexes, at the import's peak."""
         self._figures, self.figure_starts = [], array("q")
-        self._shared_figures = {}
         self.dates, self.date_starts, self.hedge_hints = [], [], []
         self._item_facts_released = True
 
@@ -121,15 +119,15 @@ class TextIndex:
 
     def item_figures(self, start: int, end: int) -> list[Figure]:
         """An item's figures: the significant ones inside [start, end), each key once, in
-        the order they appear (as ``figures_for_model`` of :meth:`figures_in` gives them).
-        Equal figures of different items are one shared object: a newsroom restates its
-        figures, and a list of numbered lines has one in every item."""
+        the order they appear (as ``figures_for_model`` of :meth:`figures_in` gives them,
+        without a FigureMatch made for each figure first).  Not shared between items: in
+        a list of numbered lines every figure is new, and a table of them all cost more
+        memory (10 MiB at 2 MB) than sharing the repeated ones saved."""
         self._check_item_facts()
         figure_starts = self.figure_starts
         low = bisect_left(figure_starts, start)
         if low == len(figure_starts) or figure_starts[low] >= end:
             return []
-        shared = self._shared_figures
         seen: set[str] = set()
         figures: list[Figure] = []
         for _, f_end, written, key, significant in self._figures[
@@ -137,10 +135,7 @@ class TextIndex:
         ]:
             if significant and f_end <= end and key not in seen:
                 seen.add(key)
-                figure = shared.get((written, key))
-                if figure is None:
-                    figure = shared[written, key] = Figure.lean(written, key)
-                figures.append(figure)
+                figures.append(Figure.lean(written, key))
         return figures
 
     def dates_in(self, start: int, end: int) -> list[str]:
