@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +18,7 @@ import pytest
 from pydantic import ValidationError
 
 from briefing_app.core.errors import BriefInputError
-from briefing_app.core.importer import import_path
+from briefing_app.core.importer import import_path, import_text
 from briefing_app.core.model import Brief
 from briefing_app.core.readers.anchor_pool import AnchorPool
 from briefing_app.core.readers.brief_json import parse_brief_json
@@ -77,6 +78,9 @@ BREAKAGES = {
     "a negative score": (_first_link, lambda a: a.update(score=-2.0)),
     "a score that is text": (_first_link, lambda a: a.update(score="high")),
     "a detail that is a number": (_first_link, lambda a: a.update(detail=7)),
+    "a detail that is a list": (_first_link, lambda a: a.update(detail=["x"])),
+    "a reason that is an object": (_first_link, lambda a: a.update(reason={"why": "x"})),
+    "a score that is a list": (_first_link, lambda a: a.update(score=[1.0])),
     "a link's exact text of the wrong length": (
         _first_link, lambda a: a.update(exact=a["exact"][1:])
     ),
@@ -113,3 +117,35 @@ def test_what_the_python_way_takes_the_json_way_takes(saved: dict[str, Any]) -> 
     text = json.dumps(data)
     from_json = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
     assert from_json == Brief.model_validate(json.loads(text))
+
+
+def test_an_item_in_its_in_memory_shape_is_read_alike(saved: dict[str, Any]) -> None:
+    """``source`` and ``links`` instead of ``anchors``: the Python way reads it, so the
+    JSON way must too."""
+    brief = Brief.model_validate(saved)
+    data = copy.deepcopy(saved)
+    item = next(item for item in brief.items() if item.links)
+    held = next(held for held in _items(data) if held["id"] == item.id)
+    del held["anchors"]
+    assert item.source is not None
+    held["source"] = item.source.model_dump()
+    held["links"] = [link.model_dump(mode="json") for link in item.links]
+    text = json.dumps(data)
+    from_json = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+    assert from_json == Brief.model_validate(json.loads(text)) == brief
+
+
+def test_a_brief_saved_in_decomposed_form_opens(tmp_path: Path) -> None:
+    """A brief whose text was turned into NFD on the way (accents as separate marks) opens
+    as the brief it was: reading normalises it back before the anchors are checked."""
+    brief = import_text(
+        "Café owners protest\n\nZoë Müller, who runs the Brûlerie café, said 1,240 "
+        "traders had signed. “We were not consulted,” Müller said.\n\nThe council's "
+        "résumé of the plan puts the cost at €3.5m.",
+        name="cafe.txt",
+    )
+    saved = brief.model_dump_json(indent=2)
+    decomposed = tmp_path / "cafe.brief.json"
+    decomposed.write_text(unicodedata.normalize("NFD", saved), encoding="utf-8")
+    assert "e\u0301" in decomposed.read_text(encoding="utf-8")
+    assert import_path(decomposed) == brief

@@ -38,9 +38,7 @@ def clear_caches() -> None:
 def import_path(path: str | Path) -> Brief:
     """Read, parse and link the file at ``path``; raise BriefInputError for bad input."""
     path = Path(path)
-    # (a brief's JSON is taken as written: restore_brief checks its article is normalised)
-    as_written = path.suffix.lower() in JSON_SUFFIXES
-    text = decode_bytes(read_bytes(path), path, normalise=not as_written)
+    text = decode_bytes(read_bytes(path), path)
     return import_text(text, name=str(path), fmt=detect_format(path, text))
 
 

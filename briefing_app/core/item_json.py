@@ -9,10 +9,11 @@ hedge objects) entirely in its own code, and one Python function per item turns 
 checked values into the item's objects, sharing one object per distinct anchor and figure
 through the anchor pool when the reader passes one.
 
-Same acceptance as the Python path: every field check is the same; the two checks a schema
-cannot state (``end`` not before ``start``; ``exact`` exactly that long) are made here, and
-a link's reason, detail and score are checked by ``Link.lean`` as that path checks them.
-What fails is reported at the item; a reader wanting the exact field
+Same acceptance as the Python path (``tests/test_item_json.py``): the field checks are the
+same; the two a schema cannot state (``end`` not before ``start``; ``exact`` exactly that
+long) are made here, and a link's reason, detail and score are checked by ``Link.lean`` as
+that path checks them; an item in the in-memory shape (``source`` and ``links``) is read
+the Python way.  What fails here is reported at the item; a reader wanting the exact field
 (``readers.brief_json``) validates the file again the Python way, which names it.
 """
 
@@ -92,10 +93,14 @@ _anchor_values = itemgetter(*ANCHOR_FIELDS)
 _selector_values = itemgetter(*ANCHOR_FIELDS[:5])
 
 
-def file_item_schema(make_item: Callable[[dict[str, Any]], Any]) -> CoreSchema:
+def file_item_schema(
+    make_item: Callable[[dict[str, Any]], Any], python_schema: CoreSchema
+) -> CoreSchema:
     """The schema of an item in a brief file's JSON: checked natively, then made into an
     item by ``make_item`` from its fields as held (``source`` and ``links`` for
-    ``anchors``, value objects for the speaker, figures and hedges).  A
+    ``anchors``, value objects for the speaker, figures and hedges); what that refuses is
+    tried with ``python_schema``, the item's Python-path schema, so JSON and Python data
+    are read alike (a file's items take the first way, and only those).  A
     :class:`SharedValues` in the validation context (under ``ANCHOR_POOL``) is used for
     every item, so equal anchors and figures across the file are one object each."""
 
@@ -108,9 +113,14 @@ def file_item_schema(make_item: Callable[[dict[str, Any]], Any]) -> CoreSchema:
         if anchors:
             fields["source"] = shared.checked_selector(_selector_values(anchors[0]))
             known, link = shared._links.get, shared.checked_link
-            fields["links"] = [
-                known(values) or link(values) for values in map(_anchor_values, anchors[1:])
-            ]
+            try:
+                fields["links"] = [
+                    known(values) or link(values) for values in map(_anchor_values, anchors[1:])
+                ]
+            except TypeError as error:  # a list or object where a link has a word or number
+                raise PydanticCustomError(
+                    "anchor", "an anchor's reason, detail or score is not a single value"
+                ) from error
         else:
             fields["source"], fields["links"] = None, []
         speaker = fields["speaker"]
@@ -126,7 +136,12 @@ def file_item_schema(make_item: Callable[[dict[str, Any]], Any]) -> CoreSchema:
             fields["hedges"] = [Hedge.lean(h["text"], h["kind"]) for h in fields["hedges"]]
         return make_item(fields)
 
-    return core_schema.with_info_after_validator_function(made, _ITEM_IN_FILE)
+    # An item given in its in-memory shape (``source`` and ``links`` rather than
+    # ``anchors``), which the Python path also reads, is tried that way after the file's.
+    return core_schema.union_schema(
+        [core_schema.with_info_after_validator_function(made, _ITEM_IN_FILE), python_schema],
+        mode="left_to_right",
+    )
 
 
 class SharedValues:
@@ -159,7 +174,7 @@ class SharedValues:
                     "anchor", "an anchor's exact text is not {length} characters long",
                     {"length": end - start},
                 )
-            found = self._selectors[values] = Selector._of(*values)  # (checked above)
+            found = self._selectors[values] = Selector.from_checked(*values)
         return found
 
     def checked_link(self, values: tuple[Any, ...]) -> Link:

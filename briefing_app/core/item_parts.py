@@ -74,8 +74,10 @@ class Anchor(StrictModel):
 _SELECTOR_KEYS = ("start", "end", "exact", "prefix", "suffix")
 ANCHOR_FIELDS = (*_SELECTOR_KEYS, "reason", "detail", "score")  # as a file writes them
 _ANCHOR_KEYS = frozenset(ANCHOR_FIELDS)
-# Validation context key for an anchor pool (``readers.anchor_pool.AnchorPool``): an object
-# with ``source(anchor)`` and ``link(anchor)`` that returns shared objects, or the data.
+# Validation context key for an anchor pool (``readers.anchor_pool.AnchorPool``): one
+# object per distinct anchor and figure while a brief file is read.  The Python path asks it
+# for each anchor (``source``, ``link``); a file's JSON is read through its tables, as a
+# ``core.item_json.SharedValues`` (without one, nothing is shared).
 ANCHOR_POOL = "anchor_pool"
 
 

@@ -54,7 +54,7 @@ class _TwoStrings(SlottedValue):
         if type(first) is str and (
             type(second) is str or (second is None and cls._SECOND_OPTIONAL)
         ):
-            return cls._of(first, second)
+            return cls.from_checked(first, second)
         return cls(**dict(zip(cls._NAMES, (first, second), strict=True)))
 
 

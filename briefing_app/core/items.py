@@ -193,9 +193,10 @@ class Item(NamedFields, PydanticMethods):
                 return value
             return cls._from_fields(validate_fields(_from_anchors(value, info)))
 
+        python_schema = core_schema.with_info_wrap_validator_function(accept, _ITEM_FIELDS)
         return core_schema.json_or_python_schema(
-            json_schema=file_item_schema(cls._from_fields),  # (a file's JSON: see item_json)
-            python_schema=core_schema.with_info_wrap_validator_function(accept, _ITEM_FIELDS),
+            json_schema=file_item_schema(cls._from_fields, python_schema),  # see item_json
+            python_schema=python_schema,
             ref=f"{cls.__module__}.{cls.__qualname__}",  # one "Item" in a schema's $defs
             serialization=core_schema.plain_serializer_function_ser_schema(
                 lambda item: item.file_fields(), return_schema=_ITEM_FILE_FIELDS

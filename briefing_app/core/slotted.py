@@ -163,12 +163,14 @@ class SlottedValue(NamedFields, PydanticMethods):
         self._set(*(checked[name] for name in self._NAMES))
 
     def _set(self, *values: Any) -> None:
-        for name, value in zip(self._NAMES, values, strict=True):
-            object.__setattr__(self, name, value)
+        """Store the values, in ``_NAMES`` order, in a new instance's slots: made for each
+        class by ``_slot_setter`` (a class whose slots are not its names defines its own)."""
+        raise NotImplementedError(f"{type(self).__name__} names no fields (_NAMES)")
 
     @classmethod
-    def _of(cls, *values: Any) -> Any:
-        """An instance of values the caller has checked, in ``_NAMES`` order."""
+    def from_checked(cls, *values: Any) -> Any:
+        """An instance of values the caller has checked, in ``_NAMES`` order (a reader
+        that validated them itself, as ``core.item_json`` does, makes thousands)."""
         value = cls.__new__(cls)
         value._set(*values)
         return value

@@ -3,9 +3,9 @@
 Why a reader's concern: a saved brief writes a cited sentence's anchor again for every item
 that cites it.  Validated one by one, each repeat becomes objects of its own, three times as
 many as the import made, and re-opening a long brief spends its time creating and
-garbage-collecting them.  The model's item validator asks the pool (passed in the
-validation context) for each anchor; anything the pool cannot vouch for stays data, for
-validation to report.
+garbage-collecting them.  The pool goes in the validation context: a file's JSON is read
+through its :class:`SharedValues` tables (``core.item_json``), Python data through the
+methods here, which leave anything they cannot vouch for as data, for validation to report.
 """
 
 from __future__ import annotations

@@ -72,16 +72,10 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode_bytes(data: bytes, path: str | Path | None = None, *, normalise: bool = True) -> str:
-    """Decode article bytes to normalised text, or raise BriefInputError saying why not.
-
-    ``normalise=False`` is for a brief's JSON: its line ends are JSON's whitespace (a
-    U+2028 inside a string made a line break would be invalid JSON), and normalising 16 MB
-    of it costs more than the rest of decoding; the reader checks its article's form.
-    """
+def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
+    """Decode article bytes to normalised text, or raise BriefInputError saying why not."""
     text = _decode(data, path)
-    if normalise:
-        text = normalise_text(text)
+    text = normalise_text(text)
     # Decoded without a byte-order mark (UTF-8 or Windows-1252), a control character is its
     # own byte, and deleting every other byte finds one far faster than a text scan.
     unmarked = not data.startswith(tuple(bom for bom, _ in _BOMS))

@@ -16,7 +16,7 @@ from itertools import accumulate, count, repeat
 
 from briefing_app.core.model import Figure
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.facts import FigureMatch, figure_tuples, find_dates
+from briefing_app.core.text.facts import figure_tuples, find_dates
 from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
@@ -110,17 +110,10 @@ class TextIndex:
         if self._item_facts_released:
             raise RuntimeError("this index's item facts were released (release_item_facts)")
 
-    def figures_in(self, start: int, end: int) -> list[FigureMatch]:
-        """Figures that begin inside [start, end)."""
-        self._check_item_facts()
-        low = bisect_left(self.figure_starts, start)
-        high = bisect_left(self.figure_starts, end)
-        return [FigureMatch._make(f) for f in self._figures[low:high] if f[1] <= end]
-
     def item_figures(self, start: int, end: int) -> list[Figure]:
         """An item's figures: the significant ones inside [start, end), each key once, in
-        the order they appear (as ``figures_for_model`` of :meth:`figures_in` gives them,
-        without a FigureMatch made for each figure first).  Not shared between items: in
+        the order they appear (as ``facts.figures_for_model`` gives them for found
+        figures, without a FigureMatch made for each first).  Not shared between items: in
         a list of numbered lines every figure is new, and a table of them all cost more
         memory (10 MiB at 2 MB) than sharing the repeated ones saved."""
         self._check_item_facts()
