@@ -149,3 +149,33 @@ def test_a_brief_saved_in_decomposed_form_opens(tmp_path: Path) -> None:
     decomposed.write_text(unicodedata.normalize("NFD", saved), encoding="utf-8")
     assert "e\u0301" in decomposed.read_text(encoding="utf-8")
     assert import_path(decomposed) == brief
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_valid_brief_holding_a_line_separator_in_a_string_opens(
+    tmp_path: Path, separator: str
+) -> None:
+    """U+2028, U+2029 and NEL may stand raw inside a JSON string.  Read as a line break, like
+    an article's, they must not make the file invalid JSON ("malformed"), and no control
+    character may reach the window."""
+    brief = import_text("Port\n\nThe port moved 1,240 boxes.\n\nIt moved 1,240 boxes again.",
+                        name="port.txt")
+    saved = brief.model_dump_json(indent=2).replace("boxes again", f"boxes{separator}again")
+    assert json.loads(saved)  # valid JSON
+    path = tmp_path / "port.brief.json"
+    path.write_text(saved, encoding="utf-8")
+    opened = import_path(path)
+    assert opened.article.text.endswith("boxes\nagain.")
+    assert opened.items()[-1].text == "It moved 1,240 boxes\nagain."
+    assert separator not in json.dumps(opened.model_dump(mode="json"), ensure_ascii=False)
+
+
+def test_a_raw_line_break_inside_a_string_is_malformed_json_and_says_what(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.brief.json"
+    path.write_text('{"schema_version": 1, "id": "x\ny"}', encoding="utf-8")
+    with pytest.raises(BriefInputError) as caught:
+        import_path(path)
+    assert str(caught.value).endswith("malformed JSON: invalid control character")
+    assert (caught.value.line, caught.value.column) == (1, 31)  # where the break is

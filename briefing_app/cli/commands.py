@@ -85,13 +85,13 @@ def show_command(options: argparse.Namespace) -> int:
 def validate_command(options: argparse.Namespace) -> int:
     """``validate PATH``: check a brief as saved, or an article as it would import, and say
     which it was: "ok" on an article means it imports cleanly, not that it is a brief."""
-    from briefing_app.core.importer import detect_format, import_text
+    from briefing_app.core.importer import JSON_SUFFIXES, detect_format, import_text
     from briefing_app.core.readers.brief_json import parse_brief_json
     from briefing_app.core.readers.decoding import decode_bytes, read_bytes
     from briefing_app.core.restore import check_invariants
 
     path = options.path
-    text = decode_bytes(read_bytes(path), path)
+    text = decode_bytes(read_bytes(path), path, json=path.suffix.lower() in JSON_SUFFIXES)
     fmt = detect_format(path, text)
     if fmt == "brief-json":
         brief = parse_brief_json(text, str(path))

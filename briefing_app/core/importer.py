@@ -38,7 +38,7 @@ def clear_caches() -> None:
 def import_path(path: str | Path) -> Brief:
     """Read, parse and link the file at ``path``; raise BriefInputError for bad input."""
     path = Path(path)
-    text = decode_bytes(read_bytes(path), path)
+    text = decode_bytes(read_bytes(path), path, json=path.suffix.lower() in JSON_SUFFIXES)
     return import_text(text, name=str(path), fmt=detect_format(path, text))
 
 

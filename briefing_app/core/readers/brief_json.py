@@ -92,8 +92,13 @@ def _parse_carefully(text: str, path: str | None) -> Brief:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
+        # (json's messages read "Invalid control character at", before its own location)
+        problem = exc.msg.removesuffix(" at")
         raise BriefInputError(
-            path, f"malformed JSON: {exc.msg}", line=exc.lineno, column=exc.colno
+            path,
+            f"malformed JSON: {problem[:1].lower()}{problem[1:]}",
+            line=exc.lineno,
+            column=exc.colno,
         ) from exc
     except RecursionError as exc:
         raise BriefInputError(path, "malformed JSON: nested too deeply") from exc

@@ -72,10 +72,12 @@ def read_bytes(path: Path) -> bytes:
     return data
 
 
-def decode_bytes(data: bytes, path: str | Path | None = None) -> str:
-    """Decode article bytes to normalised text, or raise BriefInputError saying why not."""
+def decode_bytes(data: bytes, path: str | Path | None = None, *, json: bool = False) -> str:
+    """Decode article bytes to normalised text, or raise BriefInputError saying why not.
+    With ``json`` (a brief's file), line ends are only JSON's own (see
+    :func:`normalise_json_text`)."""
     text = _decode(data, path)
-    text = normalise_text(text)
+    text = normalise_json_text(text) if json else normalise_text(text)
     # Decoded without a byte-order mark (UTF-8 or Windows-1252), a control character is its
     # own byte, and deleting every other byte finds one far faster than a text scan.
     unmarked = not data.startswith(tuple(bom for bom, _ in _BOMS))
@@ -99,6 +101,22 @@ def refuse_control_characters(text: str, path: str | Path | None = None) -> None
     if match:
         line, column = line_and_column(text, match.start())
         raise BriefInputError(path, "not a text file (binary data)", line=line, column=column)
+
+
+def normalise_json_text(text: str) -> str:
+    """A brief file's JSON with its strings in the form an article's text is in: line ends
+    as LF, NFC, no stray BOM.  U+2028, U+2029 and NEL, characters a JSON string may hold
+    raw, become the escape ``\\n`` rather than a raw line break, which would make the file
+    invalid JSON (a valid brief was refused as "malformed")."""
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    if any(char in text for char in _LINE_END_CHARS):
+        text = _LINE_ENDS.sub(_json_line_end, text)
+    return text if text.isascii() else unicodedata.normalize("NFC", text)
+
+
+def _json_line_end(match: re.Match[str]) -> str:
+    return "\n" if match.group(0)[0] in "\r\x0c" else "\\n"
 
 
 def normalise_text(text: str) -> str:
