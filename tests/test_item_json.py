@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from briefing_app.core.errors import BriefInputError
@@ -179,3 +181,55 @@ def test_a_raw_line_break_inside_a_string_is_malformed_json_and_says_what(
         import_path(path)
     assert str(caught.value).endswith("malformed JSON: invalid control character")
     assert (caught.value.line, caught.value.column) == (1, 31)  # where the break is
+
+
+ODD_VALUES = [None, True, False, 0, -1, 1.0, 2, 1.5, 10**40, "", "x", "figure", "source",
+              [], {}, ["x"], {"a": 1}, "1"]
+
+
+def _fields(items: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    """The path of every field of every item, and of every field inside its anchors,
+    speaker and figures."""
+    found: list[tuple[Any, ...]] = []
+    for number, item in enumerate(items):
+        for key, value in item.items():
+            found.append((number, key))
+            inner = value if isinstance(value, list) else [value]
+            for position, part in enumerate(inner):
+                if isinstance(part, dict):
+                    where = (number, key, position) if isinstance(value, list) else (number, key)
+                    found += [(*where, name) for name in part]
+    return found
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.data())
+def test_any_one_odd_value_is_read_alike_the_json_and_the_python_way(
+    saved: dict[str, Any], data: st.DataObject
+) -> None:
+    """An item field, anchor field, speaker or figure replaced by a value of another kind,
+    removed, or joined by an unknown key: both ways accept it (as equal briefs) or both
+    refuse it."""
+    changed = copy.deepcopy(saved)
+    items = changed["sections"][0]["items"]
+    place = data.draw(st.sampled_from(_fields(items)))
+    parent = items
+    for key in place[:-1]:
+        parent = parent[key]
+    action = data.draw(st.sampled_from(["replace", "remove", "add"]))
+    if action == "replace":
+        parent[place[-1]] = data.draw(st.sampled_from(ODD_VALUES))
+    elif action == "remove" and isinstance(parent, dict):
+        del parent[place[-1]]
+    elif isinstance(parent, dict):
+        parent["colour"] = "red"
+    text = json.dumps(changed)
+    try:
+        from_json = Brief.model_validate_json(text, context={AnchorPool.KEY: AnchorPool()})
+    except ValidationError:
+        from_json = None
+    try:
+        from_python = Brief.model_validate(json.loads(text))
+    except ValidationError:
+        from_python = None
+    assert from_json == from_python
