@@ -26,8 +26,9 @@ from typing import Any
 from pydantic import ValidationInfo
 from pydantic_core import CoreSchema, PydanticCustomError, core_schema
 
-from briefing_app.core.item_parts import ANCHOR_FIELDS, ANCHOR_POOL, ItemKind
+from briefing_app.core.item_parts import ANCHOR_FIELDS, ANCHOR_POOL, ITEM_KIND_SCHEMA
 from briefing_app.core.item_values import Figure, Hedge, Speaker
+from briefing_app.core.slotted import defaulted_field
 from briefing_app.core.span_values import Link, Selector
 
 _TEXT = core_schema.str_schema()
@@ -37,57 +38,37 @@ def _required(schema: CoreSchema) -> core_schema.TypedDictField:
     return core_schema.typed_dict_field(schema)
 
 
-def _defaulted(schema: CoreSchema, default: Any) -> core_schema.TypedDictField:
-    return core_schema.typed_dict_field(
-        core_schema.with_default_schema(schema, default=default), required=False
-    )
-
-
 def _record(fields: dict[str, core_schema.TypedDictField]) -> CoreSchema:
     return core_schema.typed_dict_schema(fields, extra_behavior="forbid")
 
 
-def _optional_text() -> core_schema.TypedDictField:
-    return _defaulted(core_schema.nullable_schema(_TEXT), None)
-
-
-_NON_NEGATIVE = core_schema.int_schema(ge=0)
-_SELECTOR_FIELDS: dict[str, core_schema.TypedDictField] = {
-    "start": _required(_NON_NEGATIVE),
-    "end": _required(_NON_NEGATIVE),
-    "exact": _required(_TEXT),
-    "prefix": _defaulted(_TEXT, ""),
-    "suffix": _defaulted(_TEXT, ""),
-}
-# An ``anchors`` entry: the selector's fields checked here; a link's reason, detail and
-# score by ``Link.lean`` (as the Python path checks them; the first entry, the item's own
-# span, has its reason, detail and score ignored there too).  A link with no reason is
-# refused by ``Link.lean`` (None is no reason).
+# An ``anchors`` entry.  The selector's fields are checked here with Selector's field
+# checks but not its two Python ones (an end before the start, an ``exact`` of the wrong
+# length), which would be a call back into Python per anchor: SharedValues makes those,
+# once per distinct anchor.  A link's reason, detail and score are checked by
+# ``Link.lean`` (as the Python path checks them; the first entry, the item's own span, has
+# them ignored there too).  A link with no reason is refused by ``Link.lean``.
 _ANCHOR = _record({
-    **_SELECTOR_FIELDS,
-    "reason": _defaulted(core_schema.any_schema(), None),
-    "detail": _defaulted(core_schema.any_schema(), ""),
-    "score": _defaulted(core_schema.any_schema(), 1.0),
+    "start": _required(core_schema.int_schema(ge=0)),
+    "end": _required(core_schema.int_schema(ge=0)),
+    "exact": _required(_TEXT),
+    "prefix": defaulted_field(_TEXT, ""),
+    "suffix": defaulted_field(_TEXT, ""),
+    "reason": defaulted_field(core_schema.any_schema(), None),
+    "detail": defaulted_field(core_schema.any_schema(), ""),
+    "score": defaulted_field(core_schema.any_schema(), 1.0),
 })
+# The speaker, figures and hedges by their own fields' schemas, which call no Python.
 _ITEM_IN_FILE = _record({
     "id": _required(_TEXT),
-    "kind": _required(core_schema.enum_schema(ItemKind, list(ItemKind), sub_type="str")),
+    "kind": _required(ITEM_KIND_SCHEMA),
     "text": _required(_TEXT),
-    "anchors": _defaulted(core_schema.list_schema(_ANCHOR), []),
-    "speaker": _defaulted(
-        core_schema.nullable_schema(_record({"name": _required(_TEXT), "role": _optional_text()})),
-        None,
-    ),
-    "quote": _optional_text(),
-    "figures": _defaulted(
-        core_schema.list_schema(_record({"text": _required(_TEXT), "value": _required(_TEXT)})),
-        [],
-    ),
-    "dates": _defaulted(core_schema.list_schema(_TEXT), []),
-    "hedges": _defaulted(
-        core_schema.list_schema(_record({"text": _required(_TEXT), "kind": _required(_TEXT)})),
-        [],
-    ),
+    "anchors": defaulted_field(core_schema.list_schema(_ANCHOR), []),
+    "speaker": defaulted_field(core_schema.nullable_schema(Speaker.fields_schema()), None),
+    "quote": defaulted_field(core_schema.nullable_schema(_TEXT), None),
+    "figures": defaulted_field(core_schema.list_schema(Figure.fields_schema()), []),
+    "dates": defaulted_field(core_schema.list_schema(_TEXT), []),
+    "hedges": defaulted_field(core_schema.list_schema(Hedge.fields_schema()), []),
 })
 _anchor_values = itemgetter(*ANCHOR_FIELDS)
 _selector_values = itemgetter(*ANCHOR_FIELDS[:5])
@@ -112,10 +93,9 @@ def file_item_schema(
         anchors = fields.pop("anchors")
         if anchors:
             fields["source"] = shared.checked_selector(_selector_values(anchors[0]))
-            known, link = shared._links.get, shared.checked_link
             try:
                 fields["links"] = [
-                    known(values) or link(values) for values in map(_anchor_values, anchors[1:])
+                    shared.checked_link(values) for values in map(_anchor_values, anchors[1:])
                 ]
             except TypeError as error:  # a list or object where a link has a word or number
                 raise PydanticCustomError(
@@ -127,10 +107,8 @@ def file_item_schema(
         if speaker is not None:
             fields["speaker"] = Speaker.lean(speaker["name"], speaker["role"])
         if fields["figures"]:
-            known, figure = shared._figures.get, shared.checked_figure
             fields["figures"] = [
-                known((f["text"], f["value"])) or figure(f["text"], f["value"])
-                for f in fields["figures"]
+                shared.checked_figure(f["text"], f["value"]) for f in fields["figures"]
             ]
         if fields["hedges"]:
             fields["hedges"] = [Hedge.lean(h["text"], h["kind"]) for h in fields["hedges"]]

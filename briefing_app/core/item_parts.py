@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt
+from pydantic_core import core_schema
 
 from briefing_app.core.span_values import LinkReason
 
@@ -25,6 +26,10 @@ class ItemKind(StrEnum):
     QUOTE = "quote"
     POINT = "point"
     STATEMENT = "statement"
+
+
+# An item's ``kind`` as pydantic checks it (the item's schema and a file's, core.item_json).
+ITEM_KIND_SCHEMA = core_schema.enum_schema(ItemKind, list(ItemKind), sub_type="str")
 
 
 class SharedEmptyList(list):  # type: ignore[type-arg]

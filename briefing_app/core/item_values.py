@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 from pydantic import ConfigDict, Field, create_model
 from pydantic_core import CoreSchema, core_schema
 
-from briefing_app.core.slotted import SlottedValue
+from briefing_app.core.slotted import SlottedValue, defaulted_field
 
 _MODEL_CONFIG = ConfigDict(extra="forbid", allow_inf_nan=False)
 
@@ -26,10 +26,7 @@ def _two_strings(first: str, second: str, *, second_optional: bool = False) -> C
     return core_schema.typed_dict_schema(
         {
             first: core_schema.typed_dict_field(text),
-            second: core_schema.typed_dict_field(
-                core_schema.with_default_schema(core_schema.nullable_schema(text), default=None),
-                required=False,
-            )
+            second: defaulted_field(core_schema.nullable_schema(text), None)
             if second_optional
             else core_schema.typed_dict_field(text),
         },

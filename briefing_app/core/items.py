@@ -26,6 +26,7 @@ from pydantic_core import CoreSchema, SchemaSerializer, SchemaValidator, core_sc
 from briefing_app.core.item_json import file_item_schema
 from briefing_app.core.item_parts import (
     ANCHOR_POOL,
+    ITEM_KIND_SCHEMA,
     NO_ENTRIES,
     Anchor,
     ItemKind,
@@ -51,12 +52,11 @@ def _listed(schema: CoreSchema) -> core_schema.TypedDictField:
     return _field(core_schema.list_schema(schema), required=False)
 
 
-_ITEM_KIND = core_schema.enum_schema(ItemKind, list(ItemKind), sub_type="str")
 # The fields as they are held (own span and links), for validation and in-memory dumps.
 _ITEM_FIELDS = core_schema.typed_dict_schema(
     {
         "id": _field(core_schema.str_schema()),
-        "kind": _field(_ITEM_KIND),
+        "kind": _field(ITEM_KIND_SCHEMA),
         "text": _field(core_schema.str_schema()),
         "source": _optional(core_schema_of(Selector)),
         "links": _listed(core_schema_of(Link)),
@@ -73,7 +73,7 @@ _ANCHOR_SCHEMA = core_schema.dict_schema()
 _ITEM_FILE_FIELDS = core_schema.typed_dict_schema(
     {
         "id": _field(core_schema.str_schema()),
-        "kind": _field(_ITEM_KIND),
+        "kind": _field(ITEM_KIND_SCHEMA),
         "text": _field(core_schema.str_schema()),
         "anchors": _field(core_schema.list_schema(_ANCHOR_SCHEMA)),
         "speaker": _field(core_schema.nullable_schema(core_schema_of(Speaker))),

@@ -22,6 +22,13 @@ from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema, SchemaValidator, core_schema
 
 
+def defaulted_field(schema: CoreSchema, default: Any) -> core_schema.TypedDictField:
+    """A typed-dict field that may be left out, validated to ``default`` when it is."""
+    return core_schema.typed_dict_field(
+        core_schema.with_default_schema(schema, default=default), required=False
+    )
+
+
 def core_schema_of(kind: Any) -> CoreSchema:
     """The core schema of a class that defines its own (to nest it in another schema)."""
     return kind.__get_pydantic_core_schema__(kind, None)  # type: ignore[no-any-return]
@@ -155,6 +162,12 @@ class SlottedValue(NamedFields, PydanticMethods):
             cls._validator = SchemaValidator(cls._fields, config={"title": cls.__name__})
         if "_NAMES" in cls.__dict__ and "_set" not in cls.__dict__:
             cls._set = _slot_setter(cls)  # type: ignore[method-assign]
+
+    @classmethod
+    def fields_schema(cls) -> CoreSchema:
+        """The typed-dict schema of the fields alone: what a reader that checks a whole
+        file natively, and makes the objects itself, validates them with."""
+        return cls._fields
 
     def __init__(self, **fields: Any) -> None:
         """From the fields by name, checked (pydantic's ``ValidationError`` when one is

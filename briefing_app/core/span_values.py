@@ -17,12 +17,11 @@ from __future__ import annotations
 
 import math
 from enum import StrEnum
-from typing import Any
 
 from pydantic import ValidationInfo
-from pydantic_core import CoreSchema, core_schema
+from pydantic_core import core_schema
 
-from briefing_app.core.slotted import SlottedValue, core_schema_of
+from briefing_app.core.slotted import SlottedValue, core_schema_of, defaulted_field
 
 CONTEXT_CHARS = 32
 
@@ -51,13 +50,6 @@ def _exact_spans_start_to_end(exact: str, info: ValidationInfo) -> str:
     return exact
 
 
-def _optional(schema: CoreSchema, default: Any) -> core_schema.TypedDictField:
-    """A field that may be left out, validated to ``default`` when it is."""
-    return core_schema.typed_dict_field(
-        core_schema.with_default_schema(schema, default=default), required=False
-    )
-
-
 _SELECTOR_FIELDS = core_schema.typed_dict_schema(
     {
         "start": core_schema.typed_dict_field(core_schema.int_schema(ge=0)),
@@ -71,8 +63,8 @@ _SELECTOR_FIELDS = core_schema.typed_dict_schema(
                 _exact_spans_start_to_end, core_schema.str_schema()
             )
         ),
-        "prefix": _optional(core_schema.str_schema(), ""),
-        "suffix": _optional(core_schema.str_schema(), ""),
+        "prefix": defaulted_field(core_schema.str_schema(), ""),
+        "suffix": defaulted_field(core_schema.str_schema(), ""),
     },
     extra_behavior="forbid",
 )
@@ -165,8 +157,8 @@ _LINK_FIELDS = core_schema.typed_dict_schema(
         "reason": core_schema.typed_dict_field(
             core_schema.enum_schema(LinkReason, list(LinkReason), sub_type="str")
         ),
-        "detail": _optional(core_schema.str_schema(), ""),
-        "score": _optional(core_schema.float_schema(ge=0.0, allow_inf_nan=False), 1.0),
+        "detail": defaulted_field(core_schema.str_schema(), ""),
+        "score": defaulted_field(core_schema.float_schema(ge=0.0, allow_inf_nan=False), 1.0),
     },
     extra_behavior="forbid",
 )
