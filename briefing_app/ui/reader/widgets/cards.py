@@ -16,10 +16,9 @@ import time
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QListView,
     QStyle,
     QStyledItemDelegate,
@@ -31,6 +30,7 @@ from briefing_app.core.model import Item
 from briefing_app.core.reading.annotation_book import ItemMark
 from briefing_app.core.reading.card_text import KIND_LABELS, card_badges, card_body, evidence_label
 from briefing_app.core.reading.link_words import LinkChip, link_chips
+from briefing_app.ui.reader.widgets.card_fonts import CardFonts
 from briefing_app.ui.reader.widgets.item_model import AnyIndex, ItemRole
 from briefing_app.ui.reader.widgets.text_limits import (
     CARD_CHARS,
@@ -93,32 +93,12 @@ class CardDelegate(QStyledItemDelegate):
 
     def set_zoom(self, steps: int) -> None:
         """Card text size follows the reader's zoom."""
-        base = QApplication.font().pointSizeF()
-        base = base if base > 0 else 10.0
-        size = base * 1.05 * 1.1**steps
-        self._body = QFont(QApplication.font())
-        self._body.setPointSizeF(size)
-        self._name = QFont(self._body)
-        self._name.setBold(True)
-        self._name.setPointSizeF(size * 1.06)
-        self._small = QFont(self._body)
-        self._small.setPointSizeF(size * 0.86)
-        self._badge = QFont(self._small)
-        self._badge.setBold(True)
-        self._metrics = {
-            font: QFontMetrics(f)
-            for font, f in (("body", self._body), ("name", self._name), ("small", self._small),
-                            ("badge", self._badge))
-        }
-        # Widths of short labels and heights of names and roles repeat from card to card
-        # ("3 passages", "Port Director"): measured once per zoom, not once per card.
-        self._advances: dict[tuple[str, str], int] = {}
-        self._wrapped: dict[tuple[str, int, str], int] = {}
+        self._fonts = CardFonts(steps)
         self._heights.clear()
 
     def body_font(self) -> QFont:
         """The font card text is set in (it scales with the zoom)."""
-        return QFont(self._body)
+        return QFont(self._fonts.body)
 
     def clear_cache(self) -> None:
         """Forget measured heights (new items or fonts)."""
@@ -140,57 +120,38 @@ class CardDelegate(QStyledItemDelegate):
 
     # --- layout -------------------------------------------------------------------------
 
-    def _advance(self, font: str, text: str) -> int:
-        key = (font, text)
-        width = self._advances.get(key)
-        if width is None:
-            width = self._advances[key] = self._metrics[font].horizontalAdvance(text)
-        return width
-
-    def _wrapped_height(
-        self, font: str, width: int, text: str, flag: Qt.TextFlag, *, cache: bool
-    ) -> int:
-        key = (font, width, text)
-        height = self._wrapped.get(key) if cache else None
-        if height is None:
-            height = self._metrics[font].boundingRect(
-                QRect(0, 0, width, 100_000), flag, text
-            ).height()
-            if cache:
-                self._wrapped[key] = height
-        return height
-
     def layout_card(self, item: Item, width: int) -> CardLayout:
         """Measure a card for a row ``width`` pixels wide; rects start at (0, 0)."""
         inner = max(width - 2 * (CARD_MARGIN_X + PADDING), 60)
         x = CARD_MARGIN_X + PADDING
         y = CARD_MARGIN_Y + PADDING
         layout = CardLayout(height=0)
-        meta_width = self._advance("small", evidence_label(item)) + 2
+        fonts = self._fonts
+        meta_width = fonts.advance("small", evidence_label(item)) + 2
         if item.speaker is not None:
             name_width = max(inner - meta_width - GAP, 40)
             name = bounded(item.speaker.name, LABEL_CHARS)
-            layout.name_flag = wrap_flag(self._metrics["name"], name_width, name)
-            name_h = self._wrapped_height("name", name_width, name, layout.name_flag, cache=True)
+            layout.name_flag = wrap_flag(fonts.metrics["name"], name_width, name)
+            name_h = fonts.wrapped_height("name", name_width, name, layout.name_flag, cache=True)
             layout.name = QRect(x, y, name_width, name_h)
             layout.meta = QRect(
-                x + inner - meta_width, y, meta_width, self._metrics["name"].height()
+                x + inner - meta_width, y, meta_width, fonts.metrics["name"].height()
             )
             y += name_h
             if item.speaker.role:
                 role = bounded(item.speaker.role, LABEL_CHARS)
-                layout.role_flag = wrap_flag(self._metrics["small"], inner, role)
-                role_h = self._wrapped_height("small", inner, role, layout.role_flag, cache=True)
+                layout.role_flag = wrap_flag(fonts.metrics["small"], inner, role)
+                role_h = fonts.wrapped_height("small", inner, role, layout.role_flag, cache=True)
                 layout.role = QRect(x, y + 1, inner, role_h)
                 y += role_h + 1
             y += GAP
-        badge_h = self._metrics["badge"].height() + 4
+        badge_h = fonts.metrics["badge"].height() + 4
         badges = card_badges(item, self.marks.get(item.id))
         if badges or item.speaker is None:
             bx = x
             for label, kind in badges:
                 text = one_line(label, LABEL_CHARS)
-                w = min(self._advance("badge", text) + 14, inner)
+                w = min(fonts.advance("badge", text) + 14, inner)
                 if bx > x and bx + w > x + inner - (meta_width if item.speaker is None else 0):
                     bx, y = x, y + badge_h + 4  # wrap, so nothing runs off the card
                 layout.badges.append((QRect(bx, y, w, badge_h), text, kind))
@@ -201,8 +162,8 @@ class CardDelegate(QStyledItemDelegate):
                 layout.kind_label = QRect(x, y, max(inner - meta_width - GAP, 10), badge_h)
             y += badge_h + GAP
         body = self.body_of(item)
-        layout.body_flag = wrap_flag(self._metrics["body"], inner, body)
-        body_h = self._wrapped_height("body", inner, body, layout.body_flag, cache=False)
+        layout.body_flag = wrap_flag(fonts.metrics["body"], inner, body)
+        body_h = fonts.wrapped_height("body", inner, body, layout.body_flag, cache=False)
         layout.body = QRect(x, y, inner, body_h)
         y += body_h
         chips = self.chips_of(item)
@@ -218,12 +179,12 @@ class CardDelegate(QStyledItemDelegate):
         self, layout: CardLayout, chips: list[LinkChip], x: int, y: int, inner: int
     ) -> int:
         """Place chips left to right, wrapping; a chip too long for a line is elided."""
-        metrics = self._metrics["small"]
+        metrics = self._fonts.metrics["small"]
         chip_h = metrics.height() + 4
         cx = x
         for chip in chips:
             text = one_line(chip.label, LABEL_CHARS)
-            advance = self._advance("small", text) + 2
+            advance = self._fonts.advance("small", text) + 2
             text_w = min(advance, inner - 2 * CHIP_PAD)
             w = text_w + 2 * CHIP_PAD
             if cx > x and cx + w > x + inner:
@@ -290,7 +251,7 @@ class CardDelegate(QStyledItemDelegate):
             bar = QRect(card.left() + 1, card.top() + RADIUS, 3, card.height() - 2 * RADIUS)
             painter.fillRect(bar, theme.color("accent"))
         self._paint_header(painter, item, layout)
-        painter.setFont(self._body)
+        painter.setFont(self._fonts.body)
         painter.setPen(theme.color("text"))
         painter.drawText(layout.body, layout.body_flag, self.body_of(item))
         self._paint_chips(painter, item, layout)
@@ -300,16 +261,16 @@ class CardDelegate(QStyledItemDelegate):
         theme = self._theme
         text_color, muted = theme.color("text"), theme.color("muted")
         if item.speaker is not None and layout.name is not None:
-            painter.setFont(self._name)
+            painter.setFont(self._fonts.name)
             painter.setPen(text_color)
             name = bounded(item.speaker.name, LABEL_CHARS)
             painter.drawText(layout.name, layout.name_flag, name)
             if layout.role is not None and item.speaker.role:
-                painter.setFont(self._small)
+                painter.setFont(self._fonts.small)
                 painter.setPen(muted)
                 role = bounded(item.speaker.role, LABEL_CHARS)
                 painter.drawText(layout.role, layout.role_flag, role)
-        painter.setFont(self._small)
+        painter.setFont(self._fonts.small)
         orphan = QColor(theme.badge_colors("allegation")[1])
         painter.setPen(muted if item.source is not None else orphan)
         painter.drawText(
@@ -320,7 +281,7 @@ class CardDelegate(QStyledItemDelegate):
         if layout.kind_label is not None:
             painter.setPen(muted)
             label = self.section_labels.get(item.id) or KIND_LABELS.get(item.kind, "")
-            label = self._metrics["small"].elidedText(
+            label = self._fonts.metrics["small"].elidedText(
                 one_line(label, LABEL_CHARS), Qt.TextElideMode.ElideRight,
                 layout.kind_label.width(),
             )
@@ -329,7 +290,7 @@ class CardDelegate(QStyledItemDelegate):
                 int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
                 label,
             )
-        painter.setFont(self._badge)
+        painter.setFont(self._fonts.badge)
         for rect, label, kind in layout.badges:
             bg, fg = self._badge_colors(kind)
             painter.setPen(Qt.PenStyle.NoPen)
@@ -357,7 +318,7 @@ class CardDelegate(QStyledItemDelegate):
     def _paint_chips(self, painter: QPainter, item: Item, layout: CardLayout) -> None:
         theme = self._theme
         current_id, position = self._current
-        painter.setFont(self._small)
+        painter.setFont(self._fonts.small)
         for rect, text, chip in layout.chips:
             on_show = item.id == current_id and position in chip.evidence
             radius = rect.height() / 2
