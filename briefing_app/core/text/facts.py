@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from briefing_app.core.model import Figure
@@ -138,14 +139,17 @@ def item_figures(text: str) -> list[Figure]:
     return figures_for_model(find_figures(text))
 
 
-def figures_for_model(matches: list[FigureMatch]) -> list[Figure]:
-    """Significant figures, each key once, in the order they appear."""
+def figures_for_model(
+    matches: Iterable[FigureMatch | tuple[int, int, str, str, bool]],
+) -> list[Figure]:
+    """Significant figures, each key once, in the order they appear (from FigureMatches
+    or the plain tuples :func:`figure_tuples` gives)."""
     seen: set[str] = set()
     figures: list[Figure] = []
-    for match in matches:
-        if match.significant and match.key not in seen:
-            seen.add(match.key)
-            figures.append(Figure.lean(match.text, match.key))
+    for _, _, written, key, significant in matches:
+        if significant and key not in seen:
+            seen.add(key)
+            figures.append(Figure.lean(written, key))
     return figures
 
 

@@ -16,7 +16,7 @@ from itertools import accumulate, count, repeat
 
 from briefing_app.core.model import Figure
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.facts import figure_tuples, find_dates
+from briefing_app.core.text.facts import figure_tuples, figures_for_model, find_dates
 from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
@@ -112,24 +112,13 @@ class TextIndex:
 
     def item_figures(self, start: int, end: int) -> list[Figure]:
         """An item's figures: the significant ones inside [start, end), each key once, in
-        the order they appear (as ``facts.figures_for_model`` gives them for found
-        figures, without a FigureMatch made for each first).  Not shared between items: in
-        a list of numbered lines every figure is new, and a table of them all cost more
-        memory (10 MiB at 2 MB) than sharing the repeated ones saved."""
+        the order they appear.  Not shared between items: in a list of numbered lines every
+        figure is new, and a table of them all cost more memory (10 MiB at 2 MB) than
+        sharing the repeated ones saved."""
         self._check_item_facts()
-        figure_starts = self.figure_starts
-        low = bisect_left(figure_starts, start)
-        if low == len(figure_starts) or figure_starts[low] >= end:
-            return []
-        seen: set[str] = set()
-        figures: list[Figure] = []
-        for _, f_end, written, key, significant in self._figures[
-            low : bisect_left(figure_starts, end, low)
-        ]:
-            if significant and f_end <= end and key not in seen:
-                seen.add(key)
-                figures.append(Figure.lean(written, key))
-        return figures
+        low = bisect_left(self.figure_starts, start)
+        high = bisect_left(self.figure_starts, end, low)
+        return figures_for_model(f for f in self._figures[low:high] if f[1] <= end)
 
     def dates_in(self, start: int, end: int) -> list[str]:
         """Dates, as written, that lie inside [start, end)."""
