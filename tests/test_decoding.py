@@ -10,12 +10,15 @@ import codecs
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.readers.decoding import (
     MAX_BRIEF_BYTES,
     MAX_INPUT_BYTES,
     decode_bytes,
+    json_bytes_in_reading_form,
     line_and_column,
     normalise_text,
     read_bytes,
@@ -242,6 +245,56 @@ def test_error_without_path_says_input() -> None:
     with pytest.raises(BriefInputError) as info:
         decode_bytes(b"")
     assert info.value.describe() == "<input>: the file is empty"
+
+
+# --- a brief file read as it is ----------------------------------------------------------
+# A brief's bytes already in reading form skip decoding: the check must never say so of
+# bytes that decoding would change or refuse.
+
+# Pieces that each stress one rule: ASCII, precomposed letters, combining marks (which
+# compose with an ASCII letter before them), Hangul jamo (which compose with each other,
+# and a syllable with a trailing jamo), a compatibility singleton (the ohm sign becomes
+# omega), every line end, a BOM, controls C0 and C1.
+_READING_FORM_PIECES = [
+    "Port ", "said", "\n", "\t", "{\"a\": 1}", "caf\u00e9", "\u00a3", "\u2014", "\u201c",
+    "e", "\u0301", "\u0327", "A\u030a", "\u1100", "\u1161", "\u11a8", "\uac00",
+    "\u2126", "\u03a9", "\u0915\u093c", "\r", "\r\n", "\x0c", "\u2028", "\u2029", "\x85",
+    "\ufeff", "\x00", "\x1b", "\x7f", "\x9b", "\U0001f4c8",
+]
+
+
+@given(st.lists(st.sampled_from(_READING_FORM_PIECES), max_size=12))
+def test_bytes_said_to_be_in_reading_form_decode_unchanged(pieces: list[str]) -> None:
+    data = "".join(pieces).encode("utf-8")
+    if not json_bytes_in_reading_form(data):
+        return
+    try:
+        decoded = decode_bytes(data, json=True)
+    except BriefInputError as exc:
+        assert exc.message == "the file is empty"  # the parser refuses that too
+        return
+    assert decoded == data.decode("utf-8")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Caf\u00e9 owners said \u00a320m \u2014 \u201cno\u201d", "plain ASCII\n", "\ud55c\uad6d 2026"],
+)
+def test_usual_brief_text_is_in_reading_form(text: str) -> None:
+    assert json_bytes_in_reading_form(text.encode("utf-8"))
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        "Cafe\u0301".encode(), "\u1100\u1161".encode(), "\uac00\u11a8".encode(),
+        "\u2126".encode(), b"a\r\nb", b"a\x0cb", "a\u2028b".encode(),
+        "a\x85b".encode(), "\ufeff{}".encode(), b"a\x1bb", "a\x9bb".encode(),
+        "caf\u00e9".encode("cp1252"), codecs.BOM_UTF16_LE + "{}".encode("utf-16-le"),
+    ],
+)
+def test_bytes_decoding_would_change_or_refuse_are_not_in_reading_form(data: bytes) -> None:
+    assert not json_bytes_in_reading_form(data)
 
 
 # --- reading files -----------------------------------------------------------------------

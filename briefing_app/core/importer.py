@@ -13,7 +13,7 @@ from briefing_app.core.builder import build_brief
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
-from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json
+from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, read_brief_file
 from briefing_app.core.readers.decoding import (
     decode_bytes,
     normalise_text,
@@ -38,7 +38,10 @@ def clear_caches() -> None:
 def import_path(path: str | Path) -> Brief:
     """Read, parse and link the file at ``path``; raise BriefInputError for bad input."""
     path = Path(path)
-    text = decode_bytes(read_bytes(path), path, json=path.suffix.lower() in JSON_SUFFIXES)
+    data = read_bytes(path)
+    if path.suffix.lower() in JSON_SUFFIXES:
+        return restore_brief(read_brief_file(data, str(path)))
+    text = decode_bytes(data, path)
     return import_text(text, name=str(path), fmt=detect_format(path, text))
 
 

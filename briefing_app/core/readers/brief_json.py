@@ -15,7 +15,11 @@ from pydantic import ValidationError
 from briefing_app.core.errors import BriefInputError
 from briefing_app.core.model import SCHEMA_VERSION, Brief, wire_location
 from briefing_app.core.readers.anchor_pool import AnchorPool
-from briefing_app.core.readers.decoding import line_and_column
+from briefing_app.core.readers.decoding import (
+    decode_bytes,
+    json_bytes_in_reading_form,
+    line_and_column,
+)
 from briefing_app.core.readers.json_position import json_value_offset
 
 _OPENS_OBJECT = re.compile(r"\s*\{")
@@ -26,16 +30,45 @@ _OPENS_OBJECT = re.compile(r"\s*\{")
 # too).  Raw control characters never get this far: decoding refuses them.
 # (The backslash is written once, in front: as the first character of each alternative,
 # it made the pattern fifty times slower to scan a 16 MB brief with.)
-_ESCAPE = re.compile(
+_ESCAPE_PATTERN = (
     r"\\(?:\\"
     r"|(?P<control>u00(?:0[0-8bcdefBCDEF]|1[0-9a-fA-F]|7[fF]|[89][0-9a-fA-F])|[bfr])"
     r"|(?P<surrogate>u[dD][89a-fA-F][0-9a-fA-F]{2}))"
 )
+_ESCAPE = re.compile(_ESCAPE_PATTERN)
+_ESCAPE_IN_BYTES = re.compile(_ESCAPE_PATTERN.encode("ascii"))
 
 
 def looks_like_json(text: str) -> bool:
     """True when the text opens like a JSON object, whatever the file is named."""
     return _OPENS_OBJECT.match(text) is not None
+
+
+def read_brief_file(data: bytes, path: str | None = None) -> Brief:
+    """A brief from its file's bytes, as :func:`parse_brief_json` reads its decoded text.
+
+    Why from bytes: a brief that ``import`` wrote is UTF-8 already in reading form, and
+    pydantic parses such bytes directly, without the text decoded, normalised and encoded
+    again on its way in.  Anything that might need any of that, or holds an escape that
+    must be refused or reported, or fails to validate, is decoded and read as text, which
+    names the problem and where it is.
+    """
+    if json_bytes_in_reading_form(data) and not _has_awkward_escape(data):
+        try:
+            brief = Brief.model_validate_json(data, context={AnchorPool.KEY: AnchorPool()})
+        except ValidationError:
+            pass  # reading the text reports it
+        else:
+            _check_version(brief.schema_version, path)
+            return brief
+    return parse_brief_json(decode_bytes(data, path, json=True), path)
+
+
+def _has_awkward_escape(data: bytes) -> bool:
+    """Whether the JSON bytes escape a control character or a lone surrogate half."""
+    if b"\\" not in data:
+        return False
+    return any(match.lastgroup for match in _ESCAPE_IN_BYTES.finditer(data))
 
 
 def parse_brief_json(text: str, path: str | None = None) -> Brief:

@@ -39,6 +39,10 @@ _C1_CONTROL_UTF8 = re.compile(rb"\xc2[\x80-\x84\x86-\x9f]")
 # in old wire copy): each is a line end, so the reading text holds no control but tab and LF.
 _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029|\x85|\x0c")
 _LINE_END_CHARS = ("\r", "\u2028", "\u2029", "\x85", "\x0c")
+# The bytes a brief file in reading form holds as they are: printable ASCII, tab and LF.
+_PLAIN_ASCII_BYTES = bytes((0x09, 0x0A, *range(0x20, 0x7F)))
+# Characters beyond ASCII that decoding would change or refuse: line ends, a BOM, C1 controls.
+_CHANGED_BY_DECODING = frozenset(("\u2028", "\u2029", "\ufeff", *map(chr, range(0x80, 0xA0))))
 
 
 def read_bytes(path: Path) -> bytes:
@@ -91,6 +95,32 @@ def decode_bytes(data: bytes, path: str | Path | None = None, *, json: bool = Fa
     if not text or text.isspace():
         raise BriefInputError(path, "the file is empty")
     return text
+
+
+def json_bytes_in_reading_form(data: bytes) -> bool:
+    """Whether a brief file's bytes are already what ``decode_bytes(data, json=True)`` makes
+    of them (UTF-8, no BOM, LF line ends, no control character, NFC), so a JSON parser may
+    read the bytes as they are: decoding and normalising a 16 MB brief took longer than
+    parsing it.  False means "not known": decode the file, which says what is wrong.
+
+    Only the characters beyond ASCII are looked at, apart (a multi-byte sequence is all
+    bytes of 0x80 and above, so deleting the ASCII bytes leaves them decodable).  That is
+    enough for NFC: a combining mark is refused outright (it might compose with the ASCII
+    letter before it), and every other composition is of two characters beyond ASCII,
+    which stay in order and are then checked together (more cautious than needed, when
+    ASCII stood between them).
+    """
+    rest = data.translate(None, _PLAIN_ASCII_BYTES)
+    if not rest:
+        return True
+    try:
+        beyond_ascii = rest.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    for char in set(beyond_ascii):
+        if char < "\x80" or char in _CHANGED_BY_DECODING or unicodedata.combining(char):
+            return False  # (below 0x80: an ASCII control, CR or form feed)
+    return unicodedata.is_normalized("NFC", beyond_ascii)
 
 
 def refuse_control_characters(text: str, path: str | Path | None = None) -> None:
