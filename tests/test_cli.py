@@ -268,6 +268,19 @@ def test_validate_says_whether_it_checked_an_article_or_a_brief(
     assert result.out == f"ok: {source}: {expected}\n"
 
 
+def test_validate_knows_a_brief_by_its_content_whatever_its_name(
+    cli: Run, out_dir: Path
+) -> None:
+    renamed = out_dir / "harbour-strike-brief"
+    renamed.write_bytes(SAMPLE_BRIEF.read_bytes())
+    result = cli("validate", renamed)
+    assert (result.status, result.err) == (0, "")
+    assert result.out == (
+        f"ok: {renamed}: brief with 5 sections, 26 items, 68 anchors; every anchor matches "
+        "the article\n"
+    )
+
+
 def test_validate_of_an_article_repeats_its_import_warnings(cli: Run) -> None:
     source = FIXTURES / "no-sections.txt"
     result = cli("validate", source)

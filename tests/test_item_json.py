@@ -153,18 +153,19 @@ def test_a_brief_saved_in_decomposed_form_opens(tmp_path: Path) -> None:
     assert import_path(decomposed) == brief
 
 
+@pytest.mark.parametrize("name", ["port.brief.json", "port-brief"])
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
 def test_a_valid_brief_holding_a_line_separator_in_a_string_opens(
-    tmp_path: Path, separator: str
+    tmp_path: Path, separator: str, name: str
 ) -> None:
     """U+2028, U+2029 and NEL may stand raw inside a JSON string.  Read as a line break, like
     an article's, they must not make the file invalid JSON ("malformed"), and no control
-    character may reach the window."""
+    character may reach the window; also in a brief known by its content, not its name."""
     brief = import_text("Port\n\nThe port moved 1,240 boxes.\n\nIt moved 1,240 boxes again.",
                         name="port.txt")
     saved = brief.model_dump_json(indent=2).replace("boxes again", f"boxes{separator}again")
     assert json.loads(saved)  # valid JSON
-    path = tmp_path / "port.brief.json"
+    path = tmp_path / name
     path.write_text(saved, encoding="utf-8")
     opened = import_path(path)
     assert opened.article.text.endswith("boxes\nagain.")

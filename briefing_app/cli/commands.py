@@ -85,23 +85,15 @@ def show_command(options: argparse.Namespace) -> int:
 def validate_command(options: argparse.Namespace) -> int:
     """``validate PATH``: check a brief as saved, or an article as it would import, and say
     which it was: "ok" on an article means it imports cleanly, not that it is a brief."""
-    from briefing_app.core.importer import JSON_SUFFIXES, detect_format, import_text
-    from briefing_app.core.readers.brief_json import parse_brief_json, read_brief_file
-    from briefing_app.core.readers.decoding import decode_bytes, read_bytes
+    from briefing_app.core.importer import import_text, read_path
+    from briefing_app.core.model import Brief
     from briefing_app.core.restore import check_invariants
 
     path = options.path
-    data = read_bytes(path)
-    if path.suffix.lower() in JSON_SUFFIXES:
-        fmt = "brief-json"
-        brief = read_brief_file(data, str(path))
-    else:
-        text = decode_bytes(data, path)
-        fmt = detect_format(path, text)
-        if fmt == "brief-json":
-            brief = parse_brief_json(text, str(path))
-        else:
-            brief = import_text(text, name=str(path), fmt=fmt)
+    fmt, content = read_path(path)
+    brief = (
+        content if isinstance(content, Brief) else import_text(content, name=str(path), fmt=fmt)
+    )
     check_invariants(brief, str(path))
     _print_warnings(path, brief)
     items = brief.items()

@@ -38,11 +38,27 @@ def clear_caches() -> None:
 def import_path(path: str | Path) -> Brief:
     """Read, parse and link the file at ``path``; raise BriefInputError for bad input."""
     path = Path(path)
+    fmt, content = read_path(path)
+    if isinstance(content, Brief):
+        return restore_brief(content)
+    return import_text(content, name=str(path), fmt=fmt)
+
+
+def read_path(path: Path) -> tuple[str, Brief | str]:
+    """The file's format (as :func:`detect_format` names it) and its content: a brief file
+    as saved (validated, not yet restored), or an article's decoded text.
+
+    A brief is read from its bytes, whether its name or only its content says it is one:
+    decoded as an article, a line separator inside one of its strings would become a raw
+    line break, and the valid file would be refused as malformed JSON."""
     data = read_bytes(path)
     if path.suffix.lower() in JSON_SUFFIXES:
-        return restore_brief(read_brief_file(data, str(path)))
+        return "brief-json", read_brief_file(data, str(path))
     text = decode_bytes(data, path)
-    return import_text(text, name=str(path), fmt=detect_format(path, text))
+    fmt = detect_format(path, text)
+    if fmt == "brief-json":
+        return fmt, read_brief_file(data, str(path))
+    return fmt, text
 
 
 def detect_format(path: Path, text: str) -> str:
