@@ -24,6 +24,7 @@ from briefing_app.core.importer import import_path, import_text
 from briefing_app.core.model import Brief
 from briefing_app.core.readers.anchor_pool import AnchorPool
 from briefing_app.core.readers.brief_json import parse_brief_json
+from briefing_app.core.readers.decoding import decode_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -171,6 +172,35 @@ def test_a_valid_brief_holding_a_line_separator_in_a_string_opens(
     assert opened.article.text.endswith("boxes\nagain.")
     assert opened.items()[-1].text == "It moved 1,240 boxes\nagain."
     assert separator not in json.dumps(opened.model_dump(mode="json"), ensure_ascii=False)
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\x85"])
+def test_a_separator_after_a_backslash_is_an_invalid_escape_and_refused(
+    tmp_path: Path, separator: str
+) -> None:
+    """ "A\\<U+2028>B" is not JSON (a backslash escapes no line separator): it must not be
+    read as a backslash and an "n"."""
+    path = tmp_path / "odd.brief.json"
+    path.write_text(f'{{"schema_version": 1, "title": "A\\{separator}B"}}', encoding="utf-8")
+    with pytest.raises(BriefInputError) as caught:
+        import_path(path)
+    assert "malformed JSON" in caught.value.message
+
+
+def test_bytes_that_are_not_utf8_are_read_as_decoding_reads_them(tmp_path: Path) -> None:
+    """An ASCII byte inside a broken UTF-8 sequence ("\\xc3A\\xa9") hides it from the quick
+    look at the bytes beyond ASCII; the file must still be read as Windows-1252, as it
+    was before briefs were read from their bytes."""
+    saved = import_path(FIXTURES / "council-flood-barrier.txt").model_dump_json(indent=2)
+    data = saved.replace('"title": "', '"title": "\udcc3A\udca9', 1).encode(
+        "utf-8", "surrogateescape"
+    )
+    assert b"\xc3A\xa9" in data
+    path = tmp_path / "cp1252.brief.json"
+    path.write_bytes(data)
+    opened = import_path(path)
+    assert opened.title.startswith("\u00c3A\u00a9")  # "ÃA©", as Windows-1252 reads it
+    assert opened == parse_brief_json(decode_bytes(data, str(path), json=True), str(path))
 
 
 def test_a_raw_line_break_inside_a_string_is_malformed_json_and_says_what(

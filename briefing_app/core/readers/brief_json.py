@@ -51,7 +51,8 @@ def read_brief_file(data: bytes, path: str | None = None) -> Brief:
     pydantic parses such bytes directly, without the text decoded, normalised and encoded
     again on its way in.  Anything that might need any of that, or holds an escape that
     must be refused or reported, or fails to validate, is decoded and read as text, which
-    names the problem and where it is.
+    names the problem and where it is.  (Pydantic refuses bytes that are not UTF-8, as
+    :func:`json_bytes_in_reading_form` relies on.)
     """
     if json_bytes_in_reading_form(data) and not _has_awkward_escape(data):
         try:
@@ -65,7 +66,8 @@ def read_brief_file(data: bytes, path: str | None = None) -> Brief:
 
 
 def _has_awkward_escape(data: bytes) -> bool:
-    """Whether the JSON bytes escape a control character or a lone surrogate half."""
+    """Whether the JSON bytes escape a control character or a surrogate half (lone or in
+    a pair: the bytes are not looked at closely enough to tell, and the text is)."""
     if b"\\" not in data:
         return False
     return any(match.lastgroup for match in _ESCAPE_IN_BYTES.finditer(data))

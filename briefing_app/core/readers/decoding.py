@@ -98,17 +98,20 @@ def decode_bytes(data: bytes, path: str | Path | None = None, *, json: bool = Fa
 
 
 def json_bytes_in_reading_form(data: bytes) -> bool:
-    """Whether a brief file's bytes are already what ``decode_bytes(data, json=True)`` makes
-    of them (UTF-8, no BOM, LF line ends, no control character, NFC), so a JSON parser may
-    read the bytes as they are: decoding and normalising a 16 MB brief took longer than
-    parsing it.  False means "not known": decode the file, which says what is wrong.
+    """Whether a brief file's bytes, if they are UTF-8, are already what
+    ``decode_bytes(data, json=True)`` makes of them (no BOM, LF line ends, no control
+    character, NFC), so a JSON parser may read the bytes as they are: decoding and
+    normalising a 16 MB brief took longer than parsing it.  False means "not known": decode
+    the file, which says what is wrong.
 
-    Only the characters beyond ASCII are looked at, apart (a multi-byte sequence is all
-    bytes of 0x80 and above, so deleting the ASCII bytes leaves them decodable).  That is
-    enough for NFC: a combining mark is refused outright (it might compose with the ASCII
-    letter before it), and every other composition is of two characters beyond ASCII,
-    which stay in order and are then checked together (more cautious than needed, when
-    ASCII stood between them).
+    Only the characters beyond ASCII are looked at, apart: a multi-byte sequence is all
+    bytes of 0x80 and above, so deleting the ASCII bytes leaves it whole.  UTF-8 itself is
+    not fully checked here (an ASCII byte inside a broken sequence is deleted with the
+    rest, and what is left may decode): the caller's JSON parser must refuse bytes that
+    are not UTF-8, as pydantic's does.  That is enough for NFC: a combining mark is refused
+    outright (it might compose with the ASCII letter before it), and every other
+    composition is of two characters beyond ASCII, which stay in order and are then
+    checked together (more cautious than needed, when ASCII stood between them).
     """
     rest = data.translate(None, _PLAIN_ASCII_BYTES)
     if not rest:
@@ -119,7 +122,7 @@ def json_bytes_in_reading_form(data: bytes) -> bool:
         return False
     for char in set(beyond_ascii):
         if char < "\x80" or char in _CHANGED_BY_DECODING or unicodedata.combining(char):
-            return False  # (below 0x80: an ASCII control, CR or form feed)
+            return False  # (below 0x80: a C0 control, CR, form feed or DEL)
     return unicodedata.is_normalized("NFC", beyond_ascii)
 
 
@@ -146,7 +149,15 @@ def normalise_json_text(text: str) -> str:
 
 
 def _json_line_end(match: re.Match[str]) -> str:
-    return "\n" if match.group(0)[0] in "\r\x0c" else "\\n"
+    if match.group(0)[0] in "\r\x0c":
+        return "\n"
+    text, at = match.string, match.start()
+    backslashes = 0
+    while at > backslashes and text[at - backslashes - 1] == "\\":
+        backslashes += 1
+    # After an escaping backslash the separator is an invalid escape, and the JSON invalid:
+    # as a raw line break it stays so (as "\\n" it would read as a backslash and an "n").
+    return "\n" if backslashes % 2 else "\\n"
 
 
 def normalise_text(text: str) -> str:
