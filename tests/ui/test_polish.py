@@ -207,3 +207,48 @@ def test_a_card_picked_while_filtering_stays_picked(window: MainWindow, qtbot) -
 def test_every_label_in_the_footer_is_plain_text(window: MainWindow) -> None:
     for label in window.items_pane.evidence.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText
+
+
+def _painted_rows(marks) -> list[int]:
+    """The rows of the evidence map painted in one of its lanes' colours."""
+    image = marks.grab().toImage()
+    lane_colours = {colour.rgb() for colour in marks.lane_colors()}
+    return [
+        y for y in range(image.height())
+        if any(image.pixel(x, y) in lane_colours for x in range(image.width()))
+    ]
+
+
+def test_on_a_short_article_the_evidence_map_stands_beside_the_text(
+    window: MainWindow, qtbot, tmp_path
+) -> None:
+    """An article shorter than the pane: each mark beside its passage, none spread over the
+    empty page below the last line (as the scrollbar's full height would place them)."""
+    from briefing_app.core.importer import import_text
+
+    brief = import_text(
+        "Port reopens\n\nThe port reopened on Monday after 11 days of the strike.\n\n"
+        "Dockers said 1,240 of them were back at work by noon.\n\n"
+        "\u201cWe are back, and the ships are moving,\u201d said Ana Ruiz, who leads the "
+        "union.\n\nThe union said 1,240 dockers had returned.",
+        name="short.txt",
+    )
+    path = tmp_path / "short.brief.json"
+    path.write_text(brief.model_dump_json(), "utf-8")
+    assert window.document.open_path(path)
+    article = window.article
+    assert article.verticalScrollBar().maximum() == 0  # it all fits
+    qtbot.waitUntil(lambda: bool(_painted_rows(article.marks)))
+    offset = article.contentOffset()
+    first = article.blockBoundingGeometry(article.document().firstBlock()).translated(offset)
+    last = article.blockBoundingGeometry(article.document().lastBlock()).translated(offset)
+    rows = _painted_rows(article.marks)
+    assert first.top() - 1 <= min(rows) and max(rows) <= last.bottom() + 1
+    assert last.bottom() < article.marks.height() * 0.6  # (the page below is empty)
+
+    article.set_zoom(14)  # now it scrolls: the map follows the scrollbar's groove again
+    qtbot.waitUntil(lambda: article.verticalScrollBar().maximum() > 0)
+    # (the last paragraph is cited: its mark now sits at the foot of the groove)
+    qtbot.waitUntil(
+        lambda: max(_painted_rows(article.marks), default=0) > article.marks.height() * 0.8
+    )

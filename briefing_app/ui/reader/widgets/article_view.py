@@ -119,6 +119,8 @@ class ArticleView(ArticlePositions):
         self.verticalScrollBar().valueChanged.connect(self.gutter.update)
         self.marks.jumpRequested.connect(self._jump_to_fraction)
         self.verticalScrollBar().rangeChanged.connect(self._on_range_changed)
+        # (a short text that re-wraps changes no scroll range, but moves its last line)
+        self.document().documentLayout().documentSizeChanged.connect(self._on_text_resized)
         self.set_zoom(0)
 
     # --- content and layout ------------------------------------------------------------
@@ -206,14 +208,38 @@ class ArticleView(ArticlePositions):
         groove = bar.style().subControlRect(
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, bar
         )
-        if groove.height() > 0:
+        text = self._text_extent() if bar.maximum() <= bar.minimum() else None
+        if text is not None:
+            # It all fits: the map spans the text, so each mark stands beside its passage
+            # rather than spread over the empty page below the last line.
+            self.marks.set_groove(*text)
+        elif groove.height() > 0:
             self.marks.set_groove(groove.top(), groove.bottom())
         else:
             self.marks.set_groove(0, height)
         self.marks.raise_()
 
+    def _text_extent(self) -> tuple[int, int] | None:
+        """Top and bottom of the laid-out text, in the evidence map's coordinates."""
+        document = self.document()
+        first, last = document.firstBlock(), document.lastBlock()
+        if not first.isValid():
+            return None
+        offset = self.contentOffset()
+        top = self.blockBoundingGeometry(first).translated(offset).top()
+        bottom = self.blockBoundingGeometry(last).translated(offset).bottom()
+        shift = self.viewport().geometry().top() - self.marks.geometry().top()
+        top_px, bottom_px = round(top) + shift, min(round(bottom) + shift, self.marks.height())
+        return (top_px, bottom_px) if bottom_px > top_px else None
+
     def _on_range_changed(self, _minimum: int, _maximum: int) -> None:
+        self._place_marks(self.verticalScrollBar().sizeHint().width())
         self.marks.schedule_recompute()
+
+    def _on_text_resized(self) -> None:
+        bar = self.verticalScrollBar()
+        if bar.maximum() <= bar.minimum():  # (a long text's map follows the scrollbar)
+            self._place_marks(bar.sizeHint().width())
 
     def _jump_to_fraction(self, fraction: float) -> None:
         bar = self.verticalScrollBar()
