@@ -120,6 +120,63 @@ def test_opening_a_saved_brief_does_not_relink_it(monkeypatch: pytest.MonkeyPatc
     assert sum(len(item.links) for item in brief.items()) > 10
 
 
+def _bad_link_prefix(item: dict) -> None:
+    item["anchors"][1]["prefix"] = "X" + item["anchors"][1]["prefix"][1:]
+
+
+def _bad_own_exact(item: dict) -> None:
+    own = item["anchors"][0]
+    own["exact"] = "Z" * len(own["exact"])
+
+
+def _in_memory_shape_with_bad_context(item: dict) -> None:
+    """The item as it is held in memory (``source`` and ``links``), which is read the
+    Python way rather than the file's."""
+    anchors = item.pop("anchors")
+    own = {key: anchors[0][key] for key in ("start", "end", "exact", "prefix", "suffix")}
+    own["suffix"] = "Y" + own["suffix"][1:]
+    item["source"], item["links"] = own, []
+
+
+@pytest.mark.parametrize(
+    "spoil", [_bad_link_prefix, _bad_own_exact, _in_memory_shape_with_bad_context]
+)
+def test_a_saved_file_with_one_anchor_that_no_longer_holds_is_relinked(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spoil
+) -> None:
+    """The article and its id unchanged, one anchor wrong (in either of the shapes an item
+    is read in): opening the file must notice and rebuild the brief, whose anchors then all
+    hold."""
+    data = json.loads((SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8"))
+    item = next(
+        held for section in data["sections"] for held in section["items"]
+        if len(held["anchors"]) >= 2
+    )
+    spoil(item)
+    path = tmp_path / "spoiled.brief.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    relinked: list[bool] = []
+    link = restore.link_brief
+    monkeypatch.setattr(restore, "link_brief", lambda *args: relinked.append(True) or link(*args))
+    brief = import_path(path)
+    assert relinked == [True]
+    restore.check_invariants(brief)  # every anchor holds again
+
+
+def test_a_saved_file_whose_anchors_hold_opens_as_saved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "saved.brief.json"
+    path.write_bytes((SAMPLES / "harbour-strike.brief.json").read_bytes())
+
+    def refuse(*args: object) -> Brief:
+        raise AssertionError("a saved brief whose anchors hold was re-linked")
+
+    monkeypatch.setattr(restore, "link_brief", refuse)
+    brief = import_path(path)
+    assert brief.model_dump_json(indent=2) + "\n" == path.read_text(encoding="utf-8")
+
+
 def test_a_saved_brief_whose_article_changed_is_reanchored_and_relinked() -> None:
     data = json.loads((SAMPLES / "harbour-strike.brief.json").read_text(encoding="utf-8"))
     data["article"]["text"] = "A new first paragraph.\n\n" + data["article"]["text"]

@@ -142,6 +142,25 @@ class Selector(SlottedValue):
             return self._text[self.end : self.end + CONTEXT_CHARS]
         return suffix
 
+    def holds_in(self, text: str) -> bool:
+        """The anchor invariant: position and quote agree in ``text``, and the context is
+        the real context.  Compared in place (lengths, then ``startswith`` at the offset)
+        rather than by slicing: re-opening a long brief checks ten thousand selectors, and
+        three copies of each passage and its context were most of the cost."""
+        start, end, exact = self.start, self.end, self.exact
+        if end > len(text) or len(exact) != end - start or not text.startswith(exact, start):
+            return False
+        prefix, suffix = self._prefix, self._suffix
+        if prefix is None or suffix is None:  # (read from the text it was made in)
+            prefix, suffix = self.prefix, self.suffix
+        before = start - CONTEXT_CHARS if start > CONTEXT_CHARS else 0
+        return (
+            len(prefix) == start - before
+            and text.startswith(prefix, before)
+            and len(suffix) == min(CONTEXT_CHARS, len(text) - end)
+            and text.startswith(suffix, end)
+        )
+
     def __hash__(self) -> int:
         # (equal selectors have equal positions and quotes: no need to slice the context)
         return hash((self.start, self.end, self.exact))

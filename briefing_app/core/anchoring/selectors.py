@@ -6,7 +6,7 @@ prefix and suffix survives edits, and is what re-anchoring (:mod:`.placement`) s
 
 from __future__ import annotations
 
-from briefing_app.core.model import CONTEXT_CHARS, Selector
+from briefing_app.core.model import Selector
 
 
 def make_selector(text: str, start: int, end: int, exact: str | None = None) -> Selector:
@@ -24,19 +24,6 @@ def make_selector(text: str, start: int, end: int, exact: str | None = None) -> 
 
 
 def selector_holds(text: str, selector: Selector) -> bool:
-    """The anchor invariant: position and quote agree, and the context is the real context.
-
-    Compared in place (lengths, then ``startswith`` at the offset) rather than by slicing:
-    re-opening a long brief checks ten thousand selectors, and three copies of each
-    passage and its context were most of the cost."""
-    start, end, exact = selector.start, selector.end, selector.exact
-    if end > len(text) or len(exact) != end - start or not text.startswith(exact, start):
-        return False
-    before = max(0, start - CONTEXT_CHARS)
-    prefix, suffix = selector.prefix, selector.suffix
-    return (
-        len(prefix) == start - before
-        and text.startswith(prefix, before)
-        and len(suffix) == min(CONTEXT_CHARS, len(text) - end)
-        and text.startswith(suffix, end)
-    )
+    """The anchor invariant: position and quote agree, and the context is the real context
+    (:meth:`Selector.holds_in`)."""
+    return selector.holds_in(text)
