@@ -18,7 +18,7 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from briefing_app.core.model import Brief, Item, LinkReason, SectionKind, Selector
+from briefing_app.core.model import Brief, Item, LinkReason, SectionKind
 
 
 class Citation(NamedTuple):
@@ -77,39 +77,40 @@ class SpanIndex:
         self._items: dict[str, Item] = {}
         self._section_of_item: dict[str, int] = {}
         self._by_item: dict[str, list[Citation]] = {}
-        citations = list(self._collect(brief))
+        citations = self._collect(brief)
         self._segments = _segments(citations)
         self._starts = [segment.start for segment in self._segments]
         self._section_spans = _merged_by_section(citations)
 
-    def _collect(self, brief: Brief) -> Iterable[Citation]:
-        """Every anchor of every item, clamped to the article (bad input must not crash)."""
+    def _collect(self, brief: Brief) -> list[Citation]:
+        """Every anchor of every item, clamped to the article (bad input must not crash).
+        Built positionally, in one loop per item: a long brief has tens of thousands."""
+        length = self.text_length
+        make = Citation._make
+        citations: list[Citation] = []
         for section_index, section in enumerate(brief.sections):
+            kind = section.kind
             for item in section.items:
-                self._items[item.id] = item
-                self._section_of_item[item.id] = section_index
+                item_id = item.id
+                self._items[item_id] = item
+                self._section_of_item[item_id] = section_index
+                parts = [(link.selector, link.reason, link.score, link.detail)
+                         for link in item.links]
+                if item.source is not None:  # anchor 0 is always the own span
+                    parts.insert(0, (item.source, LinkReason.SOURCE, 1.0, ""))
                 own: list[Citation] = []
-                first = 0 if item.source is not None else 1  # 0 is always the own span
                 for anchor_index, (selector, reason, score, detail) in enumerate(
-                    _anchors(item), start=first
+                    parts, start=0 if item.source is not None else 1
                 ):
-                    start = min(selector.start, self.text_length)
-                    end = min(max(selector.end, start), self.text_length)
-                    citation = Citation(
-                        item_id=item.id,
-                        section_index=section_index,
-                        section_kind=section.kind,
-                        anchor_index=anchor_index,
-                        start=start,
-                        end=end,
-                        reason=reason,
-                        score=score,
-                        detail=detail,
-                    )
+                    start = min(selector.start, length)
+                    end = min(max(selector.end, start), length)
+                    citation = make((item_id, section_index, kind, anchor_index, start, end,
+                                     reason, score, detail))
                     own.append(citation)
                     if end > start:
-                        yield citation
-                self._by_item[item.id] = own
+                        citations.append(citation)
+                self._by_item[item_id] = own
+        return citations
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -177,14 +178,6 @@ class SpanIndex:
         return cited / self.text_length
 
 
-def _anchors(item: Item) -> Iterable[tuple[Selector, LinkReason, float, str]]:
-    """The item's own span (anchor 0) and then its links, as citation parts."""
-    if item.source is not None:
-        yield item.source, LinkReason.SOURCE, 1.0, ""
-    for link in item.links:
-        yield link.selector, link.reason, link.score, link.detail
-
-
 def _segments(citations: list[Citation]) -> list[Segment]:
     """Cut the text at every boundary; each piece lists the citations covering it.
 
@@ -217,7 +210,7 @@ def _segments(citations: list[Citation]) -> list[Segment]:
             insort(active, by_start[next_start])
             next_start += 1
         if active:
-            segments.append(Segment(left, right, tuple([ranked[rank] for rank in active])))
+            segments.append(Segment(left, right, tuple(map(ranked.__getitem__, active))))
     return segments
 
 
