@@ -25,6 +25,8 @@ def keys(text: str) -> list[str]:
         ("1.2m patients", "1.2 million patients"),
         ("The 1,240 strikers", "1240 workers"),
         ("All 11 branches", "the 11 branches"),
+        ("11 of the branches", "the 11 branches"),
+        ("40 of its workers", "40 workers"),
     ],
 )
 def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> None:
@@ -37,10 +39,28 @@ def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> No
         ("rebuild 12 hospitals", "within 12 weeks"),
         ("paid £20 each", "20 people"),
         ("14% of imports", "14 ships"),
+        ("40 of the ships", "40 of the workers"),
+        ("closed 12 of the piers", "12 of their cranes"),
     ],
 )
 def test_different_facts_with_the_same_number_do_not_match(first: str, second: str) -> None:
     assert keys(first) != keys(second)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("About 60 were hurt.", ["60"]),  # "were" says nothing of what was counted
+        ("The vote was 31 to 9 against.", ["31"]),
+        ("It cost 90 of the 480 miles.", ["90", "480"]),
+        ("The total was 12\n\nThe board met.", ["12"]),  # not a word of the next paragraph
+        ("Ferries left at 15 and 16 past.", ["15", "16 past"]),
+    ],
+)
+def test_a_figure_counts_no_function_word_and_nothing_past_its_line(
+    text: str, expected: list[str]
+) -> None:
+    assert keys(text) == expected
 
 
 def test_years_dates_small_numbers_and_scores_are_not_evidence() -> None:

@@ -203,3 +203,22 @@ def test_speaker_links_are_those_scoring_every_statement_would_give(monkeypatch)
 
     monkeypatch.setattr(linker, "add_speaker_candidates", every_statement)
     assert brief_of(text).model_dump_json() == fast
+
+
+def test_the_same_small_number_counting_different_things_does_not_link() -> None:
+    """ "40 of the piers" and "40 of the cranes" are two facts: the figure's unit is the
+    word after "of the", not "of", which every such phrase shares."""
+    brief = brief_of(
+        "Harbour repairs\n\n"
+        "Crews closed 40 of the piers at Lowmoor on Monday for a survey of the decking.\n\n"
+        "Separately, inspectors in the yard condemned 40 of the cranes after a winter storm.\n\n"
+        "What To Know\n\n"
+        "- Engineers reopened 40 of the piers by Friday evening."
+    )
+    cranes = item_with(brief, "condemned")
+    piers = item_with(brief, "reopened")
+    figure_links = [link for link in piers.links if link.reason is LinkReason.FIGURE]
+    assert [link.selector.exact for link in figure_links] == [
+        "Crews closed 40 of the piers at Lowmoor on Monday for a survey of the decking."
+    ]
+    assert all(link.reason is not LinkReason.FIGURE for link in cranes.links)

@@ -14,21 +14,11 @@ from operator import sub
 
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
+from briefing_app.core.text.words import STOPWORDS
 
 SHINGLE_WORDS = 6
 MAX_STOPWORDS_IN_RUN = 3  # a run needs at least three content words to be evidence
 MAX_POSTINGS = 12  # a phrase or figure in more places than this is boilerplate, not evidence
-STOPWORDS = frozenset(
-    (
-        "a an the and or but of to in on at for by with from as is are was were be been being "
-        "it its this that these those he she they we you i his her their our your my not no so "
-        "if than then there here which who whom whose what when where why how all any each more "
-        "most some such only also very can could would should will may might must do does did "
-        "has have had said says about into over after before up down out off again just"
-    ).split()
-)
-
-
 class SentenceEvidence:
     """Inverted indexes over the article's sentences: shingles, figures and quoted words.
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from briefing_app.core.model import Figure
-from briefing_app.core.text.words import MONTH_NAMES
+from briefing_app.core.text.words import MONTH_NAMES, STOPWORDS
 
 # Case-sensitive on purpose: months and weekdays are capitalised in prose, and a
 # case-sensitive pattern scans a megabyte several times faster.  The lookahead names every
@@ -48,9 +48,14 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _DASHES = "-\u2013"
-# The word after a figure ("12 weeks"), matched at the figure's end.  Possessive, and only
-# where no space comes before, so a scan from every space of a long run cannot repeat.
-_UNIT_WORD = re.compile(r"(?<!\s)\s*+([A-Za-z][a-z]+)")
+# The word after a figure that says what it counts ("12 weeks", "40 of the workers"),
+# matched at the figure's end, on the same line.  Possessive, and only where no space comes
+# before, so a scan from every space of a long run cannot repeat.
+_UNIT_WORD = re.compile(
+    r"(?<!\s)[^\S\n]*+"
+    r"(?:of[^\S\n]++(?:(?:the|a|an|its|their|his|her|our|these|those)[^\S\n]++)?)?"
+    r"([A-Za-z][a-z]+)"
+)
 
 
 class FigureMatch(NamedTuple):
@@ -101,8 +106,9 @@ def figure_tuples(
         if plain and number < 100:
             # "12 hospitals" and "12 weeks" are different facts; "11 days" twice is one.
             unit = _UNIT_WORD.match(text, end)
-            if unit:
-                key += f" {unit.group(1).lower().rstrip('s')}"
+            word = unit.group(1).lower() if unit else ""
+            if word and word not in STOPWORDS:  # ("60 were hurt": "were" counts nothing)
+                key += f" {word.rstrip('s')}"
         nearest = bisect_right(date_starts, start) - 1
         in_date = nearest >= 0 and start < dates[nearest][1]
         is_year = plain and 1900 <= number <= 2100 and number.is_integer()

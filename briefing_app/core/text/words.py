@@ -31,6 +31,18 @@ ABBREVIATIONS = TITLE_ABBREVIATIONS | COMPANY_ABBREVIATIONS | frozenset(
     "e.g i.e a.m p.m mt ft ave dept est approx fig".split()
 )
 
+# Function words: they carry no fact of their own, so a run of them is no evidence that two
+# sentences say the same thing, and none of them says what a figure counts.
+STOPWORDS = frozenset(
+    (
+        "a an the and or but of to in on at for by with from as is are was were be been being "
+        "it its this that these those he she they we you i his her their our your my not no so "
+        "if than then there here which who whom whose what when where why how all any each more "
+        "most some such only also very can could would should will may might must do does did "
+        "has have had said says about into over after before up down out off again just"
+    ).split()
+)
+
 
 def normalise_word(word: str) -> str:
     """Lower case with a straight apostrophe: the form words are compared in."""
