@@ -95,6 +95,11 @@ _VOCABULARY: dict[SectionKind, tuple[str, ...]] = {
 _PHRASE_TO_KIND: dict[str, SectionKind] = {
     phrase: kind for kind, phrases in _VOCABULARY.items() for phrase in phrases
 }
+_LETTER_RUN = re.compile(r"[a-z]+")
+# The first run of letters of every stock phrase (see classify_heading).
+_FIRST_WORDS = frozenset(
+    first.group() for phrase in _PHRASE_TO_KIND if (first := _LETTER_RUN.search(phrase))
+)
 # Single words that are stock headings alone on a line but too common to be inline labels.
 _HEADING_ONLY = {
     "details",
@@ -131,10 +136,22 @@ def normalise_phrase(text: str) -> str:
 
 
 def classify_heading(text: str) -> SectionKind | None:
-    """The section kind a whole heading line names, or None if it is no stock heading."""
+    """The section kind a whole heading line names, or None if it is no stock heading.
+
+    Most lines asked about are prose, and an article of short paragraphs asks twice per
+    paragraph: a line whose first run of letters opens no stock phrase is refused before
+    it is normalised (normalising only drops markup, numbering and punctuation around the
+    words and lower-cases them, so that run is the phrase's own first word)."""
     if len(text) > 60:
         return None
-    phrase = normalise_phrase(text)
+    first = _LETTER_RUN.search(text.lower())
+    if first is None or first.group() not in _FIRST_WORDS:
+        return None
+    return _phrase_kind(normalise_phrase(text))
+
+
+def _phrase_kind(phrase: str) -> SectionKind | None:
+    """The section kind of a normalised heading phrase, or None."""
     kind = _PHRASE_TO_KIND.get(phrase)
     if kind is None and (qualified := _QUALIFIED.match(phrase)) and len(phrase.split()) <= 9:
         # "Why it matters for renters": a stock heading narrowed to an audience.
