@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from briefing_app.core.annotations import HighlightColour
 from briefing_app.core.importer import import_path
 from briefing_app.core.model import Brief
 
@@ -32,3 +33,19 @@ def edited(text: str, *replacements: tuple[str, str]) -> str:
         assert old in text, old
         text = text.replace(old, new, 1)
     return text
+
+
+def highlighted_article(
+    path: Path, passage: str, colour: HighlightColour, **fields: object
+) -> Brief:
+    """Write the sample article to ``path`` and highlight ``passage`` in the library (with
+    any other annotation fields: note, tags), as a reader does in the window."""
+    from briefing_app.core.store import Store, annotate_text
+
+    brief = write_article(path)
+    text = brief.article.text
+    with Store.open() as store:
+        document = store.open_document(brief, path)
+        store.add(annotate_text(document.id, text, *span_of(text, passage), colour=colour,
+                                **fields))
+    return brief

@@ -10,7 +10,14 @@ from pathlib import Path
 from briefing_app.core.annotations import ClaimStatus, HighlightColour
 from briefing_app.core.store import Store, annotate_item, annotate_text, database_path
 from tests.conftest import Run
-from tests.store_support import REPO, SAMPLE_TEXT, edited, span_of, write_article
+from tests.store_support import (
+    REPO,
+    SAMPLE_TEXT,
+    edited,
+    highlighted_article,
+    span_of,
+    write_article,
+)
 
 TITLE = "Why this dock strike could raise winter prices"
 
@@ -89,13 +96,8 @@ def test_notes_after_an_edit_say_how_each_was_placed(cli: Run, tmp_path: Path) -
 
 def test_notes_escapes_control_characters_from_notes_and_tags(cli: Run, tmp_path: Path) -> None:
     article = tmp_path / "strike.txt"
-    brief = write_article(article)
-    text = brief.article.text
-    with Store.open() as store:
-        document = store.open_document(brief, article)
-        store.add(annotate_text(document.id, text, *span_of(text, "Gate 4 stretched"),
-                                colour=HighlightColour.QUESTION, tags=["\x1b[31mred"],
-                                note="fine\x1b]0;owned\x07\rerror: forged"))
+    highlighted_article(article, "Gate 4 stretched", HighlightColour.QUESTION,
+                        tags=["\x1b[31mred"], note="fine\x1b]0;owned\x07\rerror: forged")
     out = cli("notes", article).out
     assert "\x1b" not in out and "\x07" not in out and "\r" not in out
     assert "  tags: \\x1b[31mred\n" in out

@@ -36,6 +36,7 @@ from briefing_app.core.store import (
     database_path,
     place_annotations,
 )
+from briefing_app.core.store.window_settings import saved_colour_names
 
 # The formats the command line offers.  The window toolkit's PDF handout joins with one
 # entry here: "pdf": ExportFormat("pdf", "PDF handout", ".pdf", <its writer>).
@@ -63,6 +64,7 @@ def export_command(options: argparse.Namespace) -> int:
         exported=now(),
         document_id=document_id,
         source_url=Path(options.path).resolve().as_uri(),
+        colour_names=saved_colour_names(),  # the names the reader gave them in the window
     )
     if to_stdout:
         write_bytes(_pieces(chosen, job))

@@ -46,11 +46,13 @@ def present_command(options: argparse.Namespace) -> int:
 
     from briefing_app.core.importer import import_path
     from briefing_app.core.slides import build_deck
+    from briefing_app.core.store.window_settings import saved_colour_names
 
     brief = import_path(options.path)
     for warning in summarised_warnings(brief.warnings):
         say(f"warning: {options.path}: {warning}")
-    deck = build_deck(brief, _placed_annotations(brief, options.path), aspect=options.aspect)
+    deck = build_deck(brief, _placed_annotations(brief, options.path), aspect=options.aspect,
+                      colour_names=saved_colour_names())
     if suffix == ".pdf":
         from briefing_app.ui.present.pdf_deck import write_pdf_deck
 

@@ -2,7 +2,7 @@
 the names of the highlight colours and whether the notes panel is open.
 
 Why IniFormat in our own directory: a plain file a user can read and delete, in the platform
-config directory (``platformdirs``), moved wholesale by ``BRIEFING_APP_CONFIG_DIR`` so tests
+config directory (``core.store.paths``), moved wholesale by ``BRIEFING_APP_CONFIG_DIR`` so tests
 and portable installs never touch the real one.  ``ReaderSettings(None)`` keeps everything
 in memory, for screenshots and benchmarks that must not depend on (or change) the user's.
 """
@@ -13,29 +13,20 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
 from PySide6.QtCore import QByteArray, QSettings
 
-from briefing_app.core.annotations import DEFAULT_COLOUR_NAMES, HighlightColour
+from briefing_app.core.annotations import HighlightColour
+from briefing_app.core.store.paths import SETTINGS_NAME, config_dir
+from briefing_app.core.store.window_settings import COLOUR_NAMES_KEY, colour_names_from_json
 from briefing_app.ui.themes import THEME_CHOICES
 
-CONFIG_DIR_ENV = "BRIEFING_APP_CONFIG_DIR"
 MAX_RECENT = 10
 ZOOM_RANGE = (-5, 10)
 
 
-def config_dir() -> Path:
-    """The directory holding ``settings.ini``: ``$BRIEFING_APP_CONFIG_DIR`` or the platform's."""
-    override = os.environ.get(CONFIG_DIR_ENV)
-    if override:
-        return Path(override)
-    return Path(platformdirs.user_config_dir("briefing-app"))
-
-
 def open_qsettings() -> QSettings:
     """The QSettings file for this user, in IniFormat."""
-    path = config_dir() / "settings.ini"
-    return QSettings(str(path), QSettings.Format.IniFormat)
+    return QSettings(str(config_dir() / SETTINGS_NAME), QSettings.Format.IniFormat)
 
 
 class ReaderSettings:
@@ -127,24 +118,13 @@ class ReaderSettings:
 
     def colour_names(self) -> dict[HighlightColour, str]:
         """The user's names for the five highlight colours (defaults where unset)."""
-        raw = self._get("annotate/colour_names", "{}")
-        try:
-            stored = json.loads(str(raw))
-        except ValueError:
-            stored = {}
-        names = dict(DEFAULT_COLOUR_NAMES)
-        if isinstance(stored, dict):
-            for colour in HighlightColour:
-                value = stored.get(colour.value)
-                if isinstance(value, str) and value.strip():
-                    names[colour] = " ".join(value.split())[:40]
-        return names
+        return colour_names_from_json(str(self._get(COLOUR_NAMES_KEY, "{}")))
 
     def set_colour_names(self, names: dict[HighlightColour, str]) -> None:
         """Remember the colour names (blank ones fall back to the defaults)."""
         cleaned = {colour.value: " ".join(name.split())[:40] for colour, name in names.items()
                    if name.strip()}
-        self._set("annotate/colour_names", json.dumps(cleaned))
+        self._set(COLOUR_NAMES_KEY, json.dumps(cleaned))
 
     def notes_panel_visible(self) -> bool:
         """Whether the notes panel was open."""

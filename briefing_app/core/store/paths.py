@@ -1,8 +1,10 @@
-"""Where the library database lives.
+"""Where the library database and the reader's settings live.
 
 Why a module of its own: the window, the CLI and the tests must agree on one file, and tests
 must never reach the user's real library, so the folder is the platform's user data folder
 (``platformdirs``) unless ``BRIEFING_APP_DATA_DIR`` names another (tests always set it).
+The settings file is found the same way (``BRIEFING_APP_CONFIG_DIR``), without Qt, so the
+command line can read what the window remembered.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import platformdirs
 APP_NAME = "briefing-app"
 DATA_DIR_ENV = "BRIEFING_APP_DATA_DIR"
 DATABASE_NAME = "library.sqlite3"
+CONFIG_DIR_ENV = "BRIEFING_APP_CONFIG_DIR"
+SETTINGS_NAME = "settings.ini"
 
 
 def data_dir() -> Path:
@@ -28,3 +32,12 @@ def data_dir() -> Path:
 def database_path() -> Path:
     """The library database file (it may not exist yet: opening the store creates it)."""
     return data_dir() / DATABASE_NAME
+
+
+def config_dir() -> Path:
+    """The folder holding the reader's ``settings.ini``: ``$BRIEFING_APP_CONFIG_DIR`` or the
+    platform's user config folder."""
+    override = os.environ.get(CONFIG_DIR_ENV)
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME))
