@@ -262,3 +262,33 @@ def test_a_second_speaker_countering_in_the_same_sentence_gets_their_quote(
 
 def test_a_surname_subject_before_she_said_is_that_person(tmp_path: Path) -> None:
     assert _who(_brief(COURT, tmp_path), "confiscation order")[0] == "Aminata Sesay"
+
+
+RAIL = (
+    "Rail operator warns of winter cuts\n\n"
+    "Vance Logistics said on Monday that it would run fewer freight trains until March.\n\n"
+    "Ministry of Transport officials said the timetable would be reviewed.\n\n"
+    "\u201cWe cannot staff the night shifts,\u201d the company said in a statement.\n\n"
+    "The Train Drivers\u2019 Union said it had offered extra shifts. \u201cWe were ignored,\u201d "
+    "a spokesman added.\n\n"
+    "\u201cThe offer still stands,\u201d the union said on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [
+        ("cannot staff the night shifts", "Vance Logistics"),  # the business named before
+        ("offer still stands", "Train Drivers\u2019 Union"),  # the one whose name says union
+    ],
+)
+def test_the_company_or_the_union_means_the_organisation_named_before(
+    tmp_path: Path, words: str, speaker: str
+) -> None:
+    assert _who(_brief(RAIL, tmp_path), words)[0] == speaker
+
+
+def test_the_company_before_any_company_has_spoken_stays_as_written(tmp_path: Path) -> None:
+    brief = _brief("Port delays\n\n\u201cWe regret the delays,\u201d the company said.\n\n"
+                   "Harlan Electric Co. said it would help.", tmp_path)
+    assert _who(brief, "regret the delays")[0] == "Company"

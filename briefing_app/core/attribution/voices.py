@@ -16,9 +16,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.core.attribution.name_runs import people_named, person_leading
+from briefing_app.core.attribution.names import is_organisation
 from briefing_app.core.attribution.people import PeopleRegistry, register_people
 from briefing_app.core.attribution.statements import Statement, Voice, paragraph_statements
-from briefing_app.core.attribution.word_lists import ROLE_WORDS
+from briefing_app.core.attribution.word_lists import (
+    ANY_BUSINESS_NOUNS,
+    GENERIC_ORG_NOUNS,
+    ROLE_WORDS,
+)
 from briefing_app.core.model import Speaker
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.quotes import (
@@ -71,6 +76,7 @@ class ArticleVoices:
             raw.append(paragraph_statements(text[paragraph.start : paragraph.end]))
         self.registry = _registry(text, self.paragraphs, raw)
         self._people_in_text: list[tuple[int, str, str | None]] | None = None
+        self._organisations: list[Speaker] = []  # those that spoke so far, in reading order
         self.placed = self._resolve(raw)
         self._starts = [paragraph.start for paragraph in self.paragraphs]
         self._look_up_repeated_quotes()
@@ -91,6 +97,7 @@ class ArticleVoices:
                 own = statement.speaker is not None
                 if own:
                     speaker = self._resolved(statement.speaker, paragraph.start + statement.start)
+                    self._remember_organisation(speaker)
                 elif statement.needs_previous_speaker:
                     speaker = (
                         self._lead_subject(paragraph.start, statement)
@@ -168,7 +175,29 @@ class ArticleVoices:
             if holders:
                 name = holders[-1]
                 return Speaker.lean(name, self.registry.roles.get(name))
+        organisation = self._organisation_meant(speaker)
+        if organisation is not None:
+            return organisation
         return self.registry.resolve(speaker, at)
+
+    def _organisation_meant(self, speaker: Speaker) -> Speaker | None:
+        """For "the company said" (which names the speaker "Company"), the organisation
+        that spoke before and goes by that word; None when none did."""
+        noun = speaker.name.lower()
+        if speaker.role is not None or noun not in GENERIC_ORG_NOUNS:
+            return None
+        for organisation in reversed(self._organisations):
+            words = {word.lower().strip(".,") for word in organisation.name.split()}
+            if noun in words or noun in ANY_BUSINESS_NOUNS:
+                return organisation
+        return None
+
+    def _remember_organisation(self, speaker: Speaker) -> None:
+        """An organisation that spoke, named in its own statement, for a later "the
+        company said" to mean."""
+        name = speaker.name
+        if name.lower() not in GENERIC_ORG_NOUNS and is_organisation(name):
+            self._organisations.append(speaker)
 
     def _named_with_role_before(self, role: str, at: int) -> list[str]:
         """People named before ``at`` with ``role`` written before their name ("Mayor

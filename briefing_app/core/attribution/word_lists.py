@@ -253,7 +253,30 @@ ORG_WORDS = {
     "organization",
     "secretariat",
     "embassy",
+    # the endings of company names ("Carrowmore Port Holdings", "Vance Logistics")
+    "holdings",
+    "plc",
+    "llc",
+    "partners",
+    "industries",
+    "enterprises",
+    "technologies",
+    "ventures",
+    "logistics",
+    "pharmaceuticals",
+    "motors",
+    "investments",
 }
+
+# What an article calls an organisation it has already named ("the company said"): the
+# speaker meant is the one named before whose name holds the word, or, for a word any
+# business goes by, the organisation named most recently.
+GENERIC_ORG_NOUNS = frozenset(
+    "company firm group business operator union council ministry department agency "
+    "authority board commission committee government police hospital university school "
+    "charity regulator trust court airline bank club league campaign coalition party".split()
+)
+ANY_BUSINESS_NOUNS = frozenset("company firm group business operator".split())
 
 PARTICLES = {
     "de",
