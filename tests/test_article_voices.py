@@ -292,3 +292,15 @@ def test_the_company_before_any_company_has_spoken_stays_as_written(tmp_path: Pa
     brief = _brief("Port delays\n\n\u201cWe regret the delays,\u201d the company said.\n\n"
                    "Harlan Electric Co. said it would help.", tmp_path)
     assert _who(brief, "regret the delays")[0] == "Company"
+
+
+def test_a_title_of_a_place_before_a_name_stays_in_the_title(tmp_path: Path) -> None:
+    """ "Mayor of Dunmere Bram Rahimi": the place belongs to the title, in the speaker named
+    there and in the person a later surname means."""
+    brief = _brief(
+        "Ferry row\n\nMayor of Dunmere Bram Rahimi said the ferry would run all winter.\n\n"
+        "The operator disagreed.\n\n\u201cWe will not leave the island cut off,\u201d "
+        "Rahimi said.",
+        tmp_path,
+    )
+    assert _who(brief, "cut off") == ("Bram Rahimi", "Mayor of Dunmere")

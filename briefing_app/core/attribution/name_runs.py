@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 
 from briefing_app.core.attribution.names import is_person_name, split_role_and_name
+from briefing_app.core.attribution.word_lists import ROLE_WORDS
 
 _LEAD_SUBJECT = re.compile(
     r"^(?:(?:[Tt]he|[Aa]n?)\s+[^,\x00]{1,60},\s+)?"
@@ -44,6 +45,8 @@ _PERSON_RUN = re.compile(
     r"|de|da|van|von|der|den|du|del|bin|ibn|la|le|ten|ter)[ \u00a0]{1,3}){1,5}"
     r"(?:al-|el-)?[A-Z\u00c0-\u024f][\w\u2019'-]{0,40}+(?![\w\u2019'-])"
 )
+# A title and "of" right before a run of capitals ("Mayor of " before "Dunmere Bram Rahimi").
+_TITLE_OF = re.compile(r"(?<![\w\u2019'-])([A-Z][a-z]+) (?:of|for|at) $")
 _RUN_LEAD = re.compile(
     r"^(?:A|An|The|For|Among|At|In|On|By|As|With|When|After|Before|But|And|Asked|Meanwhile)\s+"
 )
@@ -69,6 +72,11 @@ def named_runs(
         if lead:
             start += lead.end()
             run = run[lead.end() :]
+        title = _TITLE_OF.search(text, max(0, start - 40), start)
+        if title and title.group(1).lower() in ROLE_WORDS:
+            # "Mayor of Dunmere Bram Rahimi": the run starts at the place, which with the
+            # title before it is the role (split_role_and_name keeps it there)
+            run = text[title.start(1) : match.end()]
         name, role = split_role_and_name(run)
         if name and len(name.split()) >= 2 and is_person_name(name):
             yield start, run, name, role

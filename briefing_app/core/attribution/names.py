@@ -72,8 +72,6 @@ _DATELINE = re.compile(
     r"^[A-Z][A-Z .'-]{0,40}+(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?,?\s*(?:\([^)]{0,40}\))?"
     r"\s*(?:[\u2014\u2013]|--?)\s*"
 )
-
-
 _SPOKES = (
     r"spokes(?:person|man|woman)|officials?|representative|source|executive|analyst|economist|"
     r"adviser|advisor|lawyer|engineer|manager|director|researcher|strategist"
@@ -337,6 +335,9 @@ def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
         return None, None
     if not name_tokens or len(name_tokens) > 4:
         return None, None
+    after_of = index > 1 and tokens[index - 1].lower() in ("of", "for", "at")
+    if after_of and len(name_tokens) >= 3 and not is_organisation(" ".join(name_tokens)):
+        index, name_tokens = index + 1, name_tokens[1:]  # "Mayor of Dunmere Bram Rahimi"
     role = " ".join(tokens[:index]).strip(" ,") or None
     if role and role.lower() in {"the", "a", "an"}:
         role = None
