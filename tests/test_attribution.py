@@ -149,6 +149,8 @@ def test_quote_alone_when_the_rest_only_names_the_speaker() -> None:
         ("“It is wrong,” the ministry said in a statement.", "Ministry", None),
         ("Mayor of Dunmere Bram Rahimi said the port was “open for now”.",
          "Bram Rahimi", "Mayor of Dunmere"),
+        ("Analysts at Fennick Capital Partners said the cut was “overdue”.",
+         "Fennick Capital Partners", "Analysts"),
         ("“We are reviewing it,” a Zipli spokeswoman said.", "Zipli", "spokeswoman"),
         ("“No comment,” a spokesman for the mayor said.", "Mayor", "spokesman"),
         ("According to Jane Roe, the deal is “dead in the water”.", "Jane Roe", None),

@@ -15,6 +15,7 @@ from briefing_app.core.attribution.speech import ABBREVIATION_DOT
 from briefing_app.core.attribution.word_lists import (
     GROUPS,
     HONORIFICS,
+    OCCUPATION_ENDING,
     ORG_WORDS,
     PARTICLES,
     PRONOUNS,
@@ -335,10 +336,13 @@ def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
         return None, None
     if not name_tokens or len(name_tokens) > 4:
         return None, None
-    after_of = index > 1 and tokens[index - 1].lower() in ("of", "for", "at")
-    if after_of and len(name_tokens) >= 3 and not is_organisation(" ".join(name_tokens)):
-        index, name_tokens = index + 1, name_tokens[1:]  # "Mayor of Dunmere Bram Rahimi"
-    role = " ".join(tokens[:index]).strip(" ,") or None
+    before, end = (tokens[index - 1].lower() if index > 1 else ""), index
+    if before in ("of", "for", "at") and is_organisation(" ".join(name_tokens)):
+        end = index - 1  # "Analysts at Fennick Capital Partners": its staff, "Analysts"
+    elif before in ("of", "for", "at") and len(name_tokens) >= 3:
+        index = end = index + 1  # "Mayor of Dunmere Bram Rahimi": the place is the title's
+        name_tokens = name_tokens[1:]
+    role = " ".join(tokens[:end]).strip(" ,") or None
     if role and role.lower() in {"the", "a", "an"}:
         role = None
     return " ".join(name_tokens), role
@@ -355,16 +359,6 @@ def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
     return bool(_NAME_TOKEN.match(bare))
 
 
-# Occupations by their endings ("Glaciologist", "Physicist", "Historian", "Librarian",
-# "Statistician"), so a title no word list holds stays out of the name.  Surnames with
-# these endings are left alone: Lindqvist, Bergquist; names under eight letters (Marian).
-_OCCUPATION_ENDING = re.compile(
-    r"(?<!\w)(?i:\w{2,}(?:ologist|[^vu]ist|ician|arian|torian))"  # from a word start only
-)
-
-
-def _is_occupation(word: str) -> bool:
-    return len(word) >= 7 and _OCCUPATION_ENDING.fullmatch(word) is not None
 
 
 def looks_like_name(text: str) -> bool:
@@ -399,3 +393,6 @@ def is_person_name(name: str) -> bool:
     """True for a person's name ("Amara Okafor"), false for an organisation."""
     return looks_like_name(name) and not is_organisation(name)
 
+
+def _is_occupation(word: str) -> bool:
+    return len(word) >= 7 and OCCUPATION_ENDING.fullmatch(word) is not None
