@@ -27,6 +27,7 @@ def keys(text: str) -> list[str]:
         ("All 11 branches", "the 11 branches"),
         ("11 of the branches", "the 11 branches"),
         ("40 of its workers", "40 workers"),
+        ("60 of the company's vehicles", "60 vehicles"),
     ],
 )
 def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> None:

@@ -53,7 +53,8 @@ _DASHES = "-\u2013"
 # before, so a scan from every space of a long run cannot repeat.
 _UNIT_WORD = re.compile(
     r"(?<!\s)[^\S\n]*+"
-    r"(?:of[^\S\n]++(?:(?:the|a|an|its|their|his|her|our|these|those)[^\S\n]++)?)?"
+    r"(?:of[^\S\n]++(?:(?:the|a|an|its|their|his|her|our|these|those)[^\S\n]++)?"
+    r"(?:[A-Za-z]+['\u2019]s[^\S\n]++)?)?"  # "60 of the company's vehicles" counts vehicles
     r"([A-Za-z][a-z]+)"
 )
 
