@@ -64,6 +64,13 @@ def test_a_figure_counts_no_function_word_and_nothing_past_its_line(
     assert keys(text) == expected
 
 
+def test_clock_times_are_not_figures() -> None:
+    """A live blog stamps every entry with a time: "10:05" and "10:30" share no fact."""
+    assert keys("10:05 \u2014 Ferries are cancelled until 18:00, and 2,300 homes are dark.") == [
+        "2300"
+    ]
+
+
 def test_years_dates_small_numbers_and_scores_are_not_evidence() -> None:
     assert keys("In 2011 the board voted 7-2, then 20-20 on Nov. 20, with 3 abstentions.") == []
 

@@ -222,3 +222,15 @@ def test_the_same_small_number_counting_different_things_does_not_link() -> None
         "Crews closed 40 of the piers at Lowmoor on Monday for a survey of the decking."
     ]
     assert all(link.reason is not LinkReason.FIGURE for link in cranes.links)
+
+
+def test_entries_stamped_in_the_same_hour_are_not_linked_by_their_times() -> None:
+    brief = brief_of(
+        "Storm live\n\n10:05 \u2014 Ferries between Dunmere and Ostrow Bay are cancelled.\n\n"
+        "10:30 \u2014 About 2,300 homes on the north coast are without power.\n\n"
+        "11:15 \u2014 The grid operator says 2,300 homes are still waiting."
+    )
+    ferries = item_with(brief, "Ferries")
+    assert all(link.reason is not LinkReason.FIGURE for link in ferries.links)
+    homes = item_with(brief, "About 2,300 homes")
+    assert [link.detail for link in homes.links if link.reason is LinkReason.FIGURE] == ["2,300"]

@@ -116,7 +116,7 @@ def figure_tuples(
         small = plain and number < 10
         significant = not (
             in_date or is_year or small or _in_range(text, start, end)
-            or (plain and _is_list_number(text, start, end))
+            or (plain and (_is_list_number(text, start, end) or _in_clock_time(text, start, end)))
         )
         found.append((start, end, written, key, significant))
     return found
@@ -126,6 +126,14 @@ def _is_list_number(text: str, start: int, end: int) -> bool:
     """ "57. " or "57) " opening a line: a numbered list's marker (as the reading text
     writes one), which counts the items and says nothing about them."""
     return (start == 0 or text[start - 1] == "\n") and text[end : end + 2] in (". ", ") ")
+
+
+def _in_clock_time(text: str, start: int, end: int) -> bool:
+    """ "09:12", "18:00", "1:45:30" (and a ratio, "3:1"): numbers joined by a colon tell a
+    time, not a quantity, and two times in one hour are no shared fact."""
+    return (text[end : end + 1] == ":" and text[end + 1 : end + 2].isdecimal()) or (
+        start >= 2 and text[start - 1] == ":" and text[start - 2].isdecimal()
+    )
 
 
 def _in_range(text: str, start: int, end: int) -> bool:
