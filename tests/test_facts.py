@@ -28,6 +28,7 @@ def keys(text: str) -> list[str]:
         ("11 of the branches", "the 11 branches"),
         ("40 of its workers", "40 workers"),
         ("60 of the company's vehicles", "60 vehicles"),
+        ("a 12th-minute penalty", "in the 12th minute"),
     ],
 )
 def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> None:
@@ -42,6 +43,8 @@ def test_the_same_figure_written_two_ways_matches(first: str, second: str) -> No
         ("14% of imports", "14 ships"),
         ("40 of the ships", "40 of the workers"),
         ("closed 12 of the piers", "12 of their cranes"),
+        ("in the 12th minute", "the 12th man"),
+        ("his 14th goal", "14 goals"),
     ],
 )
 def test_different_facts_with_the_same_number_do_not_match(first: str, second: str) -> None:

@@ -48,6 +48,7 @@ _FIGURE = re.compile(
     re.IGNORECASE,
 )
 _DASHES = "-\u2013"
+_ORDINAL_ENDINGS = frozenset(("st", "nd", "rd", "th"))
 # The word after a figure that says what it counts ("12 weeks", "40 of the workers"),
 # matched at the figure's end, on the same line.  Possessive, and only where no space comes
 # before, so a scan from every space of a long run cannot repeat.
@@ -108,6 +109,11 @@ def figure_tuples(
             # "12 hospitals" and "12 weeks" are different facts; "11 days" twice is one.
             unit = _UNIT_WORD.match(text, end)
             word = unit.group(1).lower() if unit else ""
+            if unit and word in _ORDINAL_ENDINGS and unit.start(1) == end:
+                key += word  # "12th-minute": the 12th, of minutes; not "12 th"
+                after = unit.end() + (text[unit.end() : unit.end() + 1] == "-")
+                unit = _UNIT_WORD.match(text, after)
+                word = unit.group(1).lower() if unit else ""
             if word and word not in STOPWORDS:  # ("60 were hurt": "were" counts nothing)
                 key += f" {word.rstrip('s')}"
         nearest = bisect_right(date_starts, start) - 1
