@@ -304,3 +304,29 @@ def test_a_title_of_a_place_before_a_name_stays_in_the_title(tmp_path: Path) -> 
         tmp_path,
     )
     assert _who(brief, "cut off") == ("Bram Rahimi", "Mayor of Dunmere")
+
+
+COURT_REPORT = (
+    "Councillor jailed\n\n"
+    "Sentencing him on Friday, Judge Helen Marsh said he had \u201cbetrayed the trust of "
+    "every voter\u201d.\n\n"
+    "Defending, Sarah Quist said her client was \u201cdeeply ashamed\u201d.\n\n"
+    "Lowmoor Council said it had tightened its checks. \u201cWe have learned from this,\u201d "
+    "a spokeswoman said.\n\n"
+    "\u201cIt will not happen again,\u201d a spokesman said."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "who"),
+    [
+        ("deeply ashamed", ("Sarah Quist", None)),  # "Defending," is what she did, not a name
+        ("learned from this", ("Lowmoor Council", "spokeswoman")),  # the council's spokeswoman
+        # (a paragraph on, with no organisation speaking in it, nobody is guessed)
+        ("not happen again", ("a spokesman", None)),
+    ],
+)
+def test_court_and_council_shapes_name_the_right_speaker(
+    tmp_path: Path, words: str, who: tuple[str | None, str | None]
+) -> None:
+    assert _who(_brief(COURT_REPORT, tmp_path), words) == who

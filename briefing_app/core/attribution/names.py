@@ -39,6 +39,7 @@ _TRAILING_CIRCUMSTANCE = re.compile(
 # "…, Ruiz, speaking outside the court, said", "Ruiz, who voted against it, said".
 _CLAUSE_START = re.compile(
     r"^(?:after|before|during|following|when|while|speaking|adding|as|outside|inside|"
+    r"defending|prosecuting|mitigating|responding|sentencing|testifying|summing up|"
     r"at (?:the|a|an|his|her|their|its)|in (?:a|an|the|his|her|their|its)|on|through|"
     r"who|whom|whose|which|that|one of|in spanish|in french|in english|via)\b",
     re.IGNORECASE,

@@ -23,6 +23,7 @@ from briefing_app.core.attribution.word_lists import (
     ANY_BUSINESS_NOUNS,
     GENERIC_ORG_NOUNS,
     ROLE_WORDS,
+    SPOKESPEOPLE,
 )
 from briefing_app.core.model import Speaker
 from briefing_app.core.sharing import checkpoint
@@ -76,7 +77,9 @@ class ArticleVoices:
             raw.append(paragraph_statements(text[paragraph.start : paragraph.end]))
         self.registry = _registry(text, self.paragraphs, raw)
         self._people_in_text: list[tuple[int, str, str | None]] | None = None
-        self._organisations: list[Speaker] = []  # those that spoke so far, in reading order
+        # the organisations that spoke so far, in reading order, with their paragraph's start
+        self._organisations: list[tuple[Speaker, int]] = []
+        self._paragraph = 0  # the start of the paragraph being resolved
         self.placed = self._resolve(raw)
         self._starts = [paragraph.start for paragraph in self.paragraphs]
         self._look_up_repeated_quotes()
@@ -92,6 +95,7 @@ class ArticleVoices:
         last: Speaker | None = None
         before: tuple[int, Statement] | None = None  # the statement read just before
         for paragraph, statements in zip(self.paragraphs, raw, strict=True):
+            self._paragraph = paragraph.start
             resolved = []
             for statement in statements:
                 own = statement.speaker is not None
@@ -182,11 +186,18 @@ class ArticleVoices:
 
     def _organisation_meant(self, speaker: Speaker) -> Speaker | None:
         """For "the company said" (which names the speaker "Company"), the organisation
-        that spoke before and goes by that word; None when none did."""
+        that spoke before and goes by that word; for "a spokeswoman said" right after an
+        organisation spoke in the same paragraph, its spokeswoman.  None otherwise."""
         noun = speaker.name.lower()
-        if speaker.role is not None or noun not in GENERIC_ORG_NOUNS:
+        if speaker.role is not None:
             return None
-        for organisation in reversed(self._organisations):
+        if noun.startswith(("a ", "an ")) and noun.split(" ", 1)[1] in SPOKESPEOPLE:
+            if self._organisations and self._organisations[-1][1] == self._paragraph:
+                return Speaker.lean(self._organisations[-1][0].name, noun.split(" ", 1)[1])
+            return None
+        if noun not in GENERIC_ORG_NOUNS:
+            return None
+        for organisation, _paragraph in reversed(self._organisations):
             words = {word.lower().strip(".,") for word in organisation.name.split()}
             if noun in words or noun in ANY_BUSINESS_NOUNS:
                 return organisation
@@ -194,10 +205,10 @@ class ArticleVoices:
 
     def _remember_organisation(self, speaker: Speaker) -> None:
         """An organisation that spoke, named in its own statement, for a later "the
-        company said" to mean."""
+        company said" or "a spokeswoman said" to mean."""
         name = speaker.name
         if name.lower() not in GENERIC_ORG_NOUNS and is_organisation(name):
-            self._organisations.append(speaker)
+            self._organisations.append((speaker, self._paragraph))
 
     def _named_with_role_before(self, role: str, at: int) -> list[str]:
         """People named before ``at`` with ``role`` written before their name ("Mayor

@@ -279,6 +279,8 @@ GENERIC_ORG_NOUNS = frozenset(
     "charity regulator trust court airline bank club league campaign coalition party".split()
 )
 ANY_BUSINESS_NOUNS = frozenset("company firm group business operator".split())
+# Who speaks for an organisation without a name ("a spokeswoman said").
+SPOKESPEOPLE = frozenset("spokesman spokeswoman spokesperson representative".split())
 
 PARTICLES = {
     "de",
