@@ -147,6 +147,7 @@ def test_quote_alone_when_the_rest_only_names_the_speaker() -> None:
             "Trust chief executive",
         ),
         ("“It is wrong,” the ministry said in a statement.", "Ministry", None),
+        ("“It helps,” said Dr Anika Bose, who led the work.", "Anika Bose", "who led the work"),
         ("Mayor of Dunmere Bram Rahimi said the port was “open for now”.",
          "Bram Rahimi", "Mayor of Dunmere"),
         ("Analysts at Fennick Capital Partners said the cut was “overdue”.",

@@ -108,8 +108,9 @@ _TOLD_OUTLET = re.compile(
     r"^(?P<name>.+?),?(?<!\s\s)\s++(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$"
 )
 _DESCRIBING_CLAUSE = re.compile(
-    r"^who\s+(?:chairs|leads|heads|runs|owns|manages|directs|teaches|represents|coaches|"
-    r"founded|co-founded|edits|advises|oversees|coordinates|organises|organizes)\b"
+    r"^who\s+(?:chairs|leads|led|heads|headed|runs|ran|owns|manages|managed|directs|directed|"
+    r"teaches|represents|coaches|founded|co-founded|edits|advises|oversees|oversaw|"
+    r"coordinates|coordinated|organises|organizes|organised|organized)\b"
 )
 
 
@@ -320,7 +321,8 @@ def _speaker_from_parts(who: str) -> Speaker | None:
         return Speaker(name=person.name, role=", ".join(r for r in roles if r) or None)
     name, role = split_role_and_name(first)
     if name:
-        roles = (clean_role(role), clean_role(", ".join(rest)))
+        described = [part for part in parts[1:] if _DESCRIBING_CLAUSE.match(part)]
+        roles = (clean_role(role), clean_role(", ".join(rest) or (described[:1] or [""])[0]))
         return Speaker(name=name, role=", ".join(r for r in roles if r) or None)
     return None
 def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
