@@ -5,7 +5,8 @@ name and role kept apart) and resolving a bare surname, an honorific or a pronou
 person the article named.  Imports text and the model; never readers or linking.
 """
 
-from briefing_app.core.attribution.names import is_person_name, speaker_from_phrase
+from briefing_app.core.attribution.name_words import is_person_name
+from briefing_app.core.attribution.names import speaker_from_phrase
 from briefing_app.core.attribution.people import PeopleRegistry, register_people
 from briefing_app.core.attribution.shapes import SHAPES
 from briefing_app.core.attribution.statements import (

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 
-from briefing_app.core.attribution.names import is_person_name, split_role_and_name
+from briefing_app.core.attribution.name_words import is_person_name, split_role_and_name
 from briefing_app.core.attribution.word_lists import ROLE_WORDS
 
 _LEAD_SUBJECT = re.compile(

@@ -1,9 +1,10 @@
-"""Tell names, roles and organisations apart in an attribution phrase.
+"""Read an attribution phrase into a speaker: a name and a role.
 
 Why apart from the shapes: every attribution shape ends with a phrase naming who spoke
 ("Port Director Amara Okafor", "a spokesperson for the Dockworkers' Union", "Roe, 54, a
 nurse"); splitting that phrase into a name and a role is one job, shared by the shapes and by
-the article-wide register of people.
+the article-wide register of people.  The word-level questions under it (where a title
+ends, whether a run is an organisation) are ``name_words``'.
 """
 
 from __future__ import annotations
@@ -11,23 +12,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from briefing_app.core.attribution.name_words import (
+    COMPOUND_ENDINGS,
+    NAME_TOKEN,
+    is_organisation,
+    looks_like_name,
+    looks_like_role,
+    split_role_and_name,
+)
 from briefing_app.core.attribution.speech import ABBREVIATION_DOT
 from briefing_app.core.attribution.word_lists import (
     GROUPS,
     HONORIFICS,
-    OCCUPATION_ENDING,
-    ORG_WORDS,
-    PARTICLES,
     PRONOUNS,
-    ROLE_MODIFIERS,
     ROLE_WORDS,
     SPEECH_VERB_PATTERN,
 )
 from briefing_app.core.model import Speaker
 
-_NAME_TOKEN = re.compile(
-    r"^(?:[a-z]{1,3}-)?[A-Z\u00c0-\u00de][\w\u2019'\-.]*$|^[A-Z]\.$"  # "al-Rashid", "J."
-)
 # Each space run before a word is tried once, from its start, and taken whole: a match
 # starting inside a run would only be a later start of the same removal.
 _TRAILING_CIRCUMSTANCE = re.compile(
@@ -95,8 +97,6 @@ _LOWER_ORG = re.compile(
 )
 
 
-# A clause that says what someone does, kept as their role when the article gives no other
-# ("Tomás de Búrca, who chairs the fishermen's co-operative, said").
 _AGE = re.compile(r"^\s*\d{1,3}\s*(?:,\s*|$)")
 # "…, a nurse who …"
 _RELATIVE_CLAUSE = re.compile(r"(?=\s)(?<!\s)\s++(?:who|whom|whose|which)\b.*$")
@@ -107,6 +107,8 @@ _TRAILING_SPEECH_VERB = re.compile(rf"(?=\s)(?<!\s)\s++{SPEECH_VERB_PATTERN}$")
 _TOLD_OUTLET = re.compile(
     r"^(?P<name>.+?),?(?<!\s\s)\s++(?:told|tells|wrote (?:in|on|to)|said (?:in|on|to))\s+.+$"
 )
+# A clause that says what someone does, kept as their role when the article gives no other
+# ("Tomás de Búrca, who chairs the fishermen's co-operative, said").
 _DESCRIBING_CLAUSE = re.compile(
     r"^who\s+(?:chairs|leads|led|heads|headed|runs|ran|owns|manages|managed|directs|directed|"
     r"teaches|represents|coaches|founded|co-founded|edits|advises|oversees|oversaw|"
@@ -140,12 +142,6 @@ def clean_role(role: str | None) -> str | None:
     return role
 
 
-def looks_like_role(text: str) -> bool:
-    """A short phrase holding a role word ("port director", "the union's secretary")."""
-    words = text.split()
-    return 1 <= len(words) <= 8 and any(word.lower().strip(",.") in ROLE_WORDS for word in words)
-
-
 @lru_cache(maxsize=8192)
 def speaker_from_phrase(phrase: str) -> Speaker | None:
     """Split an attribution phrase ("Port Director Amara Okafor") into name and role.
@@ -166,12 +162,9 @@ def speaker_from_phrase(phrase: str) -> Speaker | None:
 # What a newsroom writes before an organisation's name but is not part of it: "The" before
 # two or more capitalised words ("the Ironbark Bulls"; "The Guardian" keeps it) and a
 # compound adjective ("Athens-based", "state-owned", "London-listed").
-_COMPOUND_ADJECTIVE = re.compile(  # from a word start only, so a long run is read once
-    r"(?<![\w\u00c0-\u024f-])[\w\u00c0-\u024f]++-(?:based|owned|listed|run|headquartered|backed)"
-)
 _ORG_ARTICLE_OR_ADJECTIVE = re.compile(
     r"^(?:The\s+(?=[A-Z][\w\u2019'&.-]*\s+[A-Z])"
-    r"|[\w\u00c0-\u024f]+-(?:based|owned|listed|run|headquartered|backed)\s+(?=[A-Z]))"
+    rf"|[\w\u00c0-\u024f]+-(?:{COMPOUND_ENDINGS})\s+(?=[A-Z]))"
 )
 
 
@@ -279,7 +272,7 @@ def _is_role_reference(phrase: str) -> bool:
     words = [word.lower().strip(",.") for word in phrase.split()]
     if not 1 <= len(words) <= 6 or words[-1] not in ROLE_WORDS:
         return False
-    return not any(_NAME_TOKEN.match(word) and word not in ROLE_WORDS for word in phrase.split()
+    return not any(NAME_TOKEN.match(word) and word not in ROLE_WORDS for word in phrase.split()
                    if word[:1].isupper() and word.lower().strip(",.") not in ROLE_WORDS)
 
 
@@ -308,9 +301,10 @@ def _speaker_from_parts(who: str) -> Speaker | None:
     first = _CLAUSE_AFTER_NAME.sub("", first)
     if len(first.split()) > 12:
         return None
+    # what they do, for a role when nothing else gives one ("Dr Anika Bose, who led it")
+    described = next((part for part in parts[1:] if _DESCRIBING_CLAUSE.match(part)), None)
     if looks_like_name(first):
-        described = [part for part in parts[1:] if _DESCRIBING_CLAUSE.match(part)]
-        return Speaker(name=first, role=", ".join(rest) or (described[:1] or [None])[0])
+        return Speaker(name=first, role=", ".join(rest) or described)
     if rest and looks_like_name(rest[0]) and len(rest) == 1:
         # "the port's director, Amara Okafor" — but not "Asked whether…, Roe"
         return Speaker(name=rest[0], role=first if looks_like_role(first) else None)
@@ -321,81 +315,6 @@ def _speaker_from_parts(who: str) -> Speaker | None:
         return Speaker(name=person.name, role=", ".join(r for r in roles if r) or None)
     name, role = split_role_and_name(first)
     if name:
-        described = [part for part in parts[1:] if _DESCRIBING_CLAUSE.match(part)]
-        roles = (clean_role(role), clean_role(", ".join(rest) or (described[:1] or [""])[0]))
+        roles = (clean_role(role), clean_role(", ".join(rest) or described))
         return Speaker(name=name, role=", ".join(r for r in roles if r) or None)
     return None
-def split_role_and_name(phrase: str) -> tuple[str | None, str | None]:
-    """Split "Health Minister Lena Park" into ("Lena Park", "Health Minister")."""
-    tokens = phrase.split()
-    index = len(tokens)
-    while index > 0 and _is_name_token(tokens[index - 1], tokens, index - 1):
-        index -= 1
-    name_tokens = tokens[index:]
-    while name_tokens and name_tokens[0].lower() in PARTICLES and index > 0:
-        name_tokens = name_tokens[1:]  # "… of de la Tour": keep particles only at the start
-        index += 1
-    if all(token.lower() in PARTICLES for token in name_tokens):
-        return None, None
-    if not name_tokens or len(name_tokens) > 4:
-        return None, None
-    before, end = (tokens[index - 1].lower() if index > 1 else ""), index
-    if before in ("of", "for", "at") and is_organisation(" ".join(name_tokens)):
-        end = index - 1  # "Analysts at Fennick Capital Partners": its staff, "Analysts"
-    elif before in ("of", "for", "at") and len(name_tokens) >= 3:
-        index = end = index + 1  # "Mayor of Dunmere Bram Rahimi": the place is the title's
-        name_tokens = name_tokens[1:]
-    role = " ".join(tokens[:end]).strip(" ,") or None
-    if role and role.lower() in {"the", "a", "an"}:
-        role = None
-    return " ".join(name_tokens), role
-
-
-def _is_name_token(token: str, tokens: list[str], position: int) -> bool:
-    bare = token.strip(",;:")
-    if bare.lower() in PARTICLES and (position > 0 or len(tokens) > 1):
-        return True
-    if bare.lower() in ROLE_WORDS or bare.lower() in PRONOUNS or _is_occupation(bare):
-        return False
-    if _COMPOUND_ADJECTIVE.fullmatch(bare):  # "Athens-based" describes, it does not name
-        return False
-    return bool(_NAME_TOKEN.match(bare))
-
-
-
-
-def looks_like_name(text: str) -> bool:
-    tokens = text.split()
-    if not 1 <= len(tokens) <= 5 or is_organisation(text):
-        return False
-    return all(_is_name_token(token, tokens, i) for i, token in enumerate(tokens))
-
-
-def is_organisation(text: str) -> bool:
-    """ "The Dockworkers’ Union", "Harlan Electric Co.": capitalised words ending in an org word."""
-    written = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE).split()
-    if not 1 <= len(written) <= 7 or not written[0][:1].isupper():
-        return False
-    small = {"of", "for", "and", "the", "on", "in", "&"}
-    if not all(word[:1].isupper() or word in small for word in written):
-        return False
-    if not any(word.lower().strip(",.") in ORG_WORDS for word in written):
-        return False
-    # "Council Leader Beatriz Núñez-Ortiz": a title, then a person — not the council; but
-    # "National Council of School Technology Officers" is the council.
-    name, role = split_role_and_name(" ".join(written))
-    if not (name and role and len(name.split()) >= 2):
-        return True
-    title = role.split()[-1].lower().strip(",.")
-    named_org = any(token.lower() in ORG_WORDS for token in name.split())
-    return named_org or title not in ROLE_WORDS or title in ROLE_MODIFIERS
-
-
-@lru_cache(maxsize=4096)
-def is_person_name(name: str) -> bool:
-    """True for a person's name ("Amara Okafor"), false for an organisation."""
-    return looks_like_name(name) and not is_organisation(name)
-
-
-def _is_occupation(word: str) -> bool:
-    return len(word) >= 7 and OCCUPATION_ENDING.fullmatch(word) is not None

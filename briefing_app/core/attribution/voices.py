@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.core.attribution.name_runs import people_named, person_leading
-from briefing_app.core.attribution.names import is_organisation
+from briefing_app.core.attribution.name_words import is_organisation
 from briefing_app.core.attribution.people import PeopleRegistry, register_people
 from briefing_app.core.attribution.statements import Statement, Voice, paragraph_statements
 from briefing_app.core.attribution.word_lists import (

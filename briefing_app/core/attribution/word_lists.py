@@ -6,8 +6,6 @@ turns up new titles ("superintendent", "cllr"), and easier to review without the
 
 from __future__ import annotations
 
-import re
-
 ROLE_WORDS = {
     "minister",
     "mayor",
@@ -347,11 +345,3 @@ SPEECH_VERB_WORDS = frozenset(verb for verb in SPEECH_VERBS.split("|") if " " no
 
 # Pronouns that stand for a speaker named earlier ("she said").
 PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it", "him", "her"))
-
-
-# Occupations by their endings ("Glaciologist", "Physicist", "Historian", "Librarian",
-# "Statistician"), so a title no word list holds stays out of a name.  Surnames with
-# these endings are left alone: Lindqvist, Bergquist; and names under seven letters.
-OCCUPATION_ENDING = re.compile(
-    r"(?<!\w)(?i:\w{2,}(?:ologist|[^vu]ist|ician|arian|torian))"  # from a word start only
-)
