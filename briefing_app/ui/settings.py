@@ -17,7 +17,11 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from briefing_app.core.annotations import HighlightColour
 from briefing_app.core.store.paths import SETTINGS_NAME, config_dir
-from briefing_app.core.store.window_settings import COLOUR_NAMES_KEY, colour_names_from_json
+from briefing_app.core.store.window_settings import (
+    COLOUR_NAMES_KEY,
+    clean_colour_name,
+    colour_names_from_json,
+)
 from briefing_app.ui.themes import THEME_CHOICES
 
 MAX_RECENT = 10
@@ -122,7 +126,7 @@ class ReaderSettings:
 
     def set_colour_names(self, names: dict[HighlightColour, str]) -> None:
         """Remember the colour names (blank ones fall back to the defaults)."""
-        cleaned = {colour.value: " ".join(name.split())[:40] for colour, name in names.items()
+        cleaned = {colour.value: clean_colour_name(name) for colour, name in names.items()
                    if name.strip()}
         self._set(COLOUR_NAMES_KEY, json.dumps(cleaned))
 

@@ -191,9 +191,10 @@ class ArticleVoices:
         noun = speaker.name.lower()
         if speaker.role is not None:
             return None
-        if noun.startswith(("a ", "an ")) and noun.split(" ", 1)[1] in SPOKESPEOPLE:
+        article, _, spokesperson = noun.partition(" ")
+        if article in ("a", "an") and spokesperson in SPOKESPEOPLE:
             if self._organisations and self._organisations[-1][1] == self._paragraph:
-                return Speaker.lean(self._organisations[-1][0].name, noun.split(" ", 1)[1])
+                return Speaker.lean(self._organisations[-1][0].name, spokesperson)
             return None
         if noun not in GENERIC_ORG_NOUNS:
             return None

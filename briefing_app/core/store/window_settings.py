@@ -24,6 +24,11 @@ _QT_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]{1,4}|[0-7]{1,3}|.)", re.DOTALL)
 _NAMED_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
 
 
+def clean_colour_name(name: str) -> str:
+    """A colour's name as kept: spaces collapsed, at most 40 characters ("" when blank)."""
+    return " ".join(name.split())[:MAX_NAME_CHARS]
+
+
 def colour_names_from_json(raw: str) -> dict[HighlightColour, str]:
     """The five colours' names from their stored JSON (``{"follow_up": "Call the union"}``):
     each name with its spaces collapsed and cut to 40 characters, a default where one is
@@ -37,7 +42,7 @@ def colour_names_from_json(raw: str) -> dict[HighlightColour, str]:
         for colour in HighlightColour:
             value = stored.get(colour.value)
             if isinstance(value, str) and value.strip():
-                names[colour] = " ".join(value.split())[:MAX_NAME_CHARS]
+                names[colour] = clean_colour_name(value)
     return names
 
 

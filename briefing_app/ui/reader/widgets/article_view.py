@@ -198,6 +198,15 @@ class ArticleView(ArticlePositions):
         height = self.height() - 2 * frame
         self.marks.setGeometry(x, frame, MARKS_WIDTH, height)
         bar = self.verticalScrollBar()
+        # When it all fits, the map spans the text, so each mark stands beside its passage
+        # rather than spread over the empty page below the last line.
+        text = self._text_extent() if bar.maximum() <= bar.minimum() else None
+        self.marks.set_groove(*(text or self._scrollbar_groove(bar_width, height)))
+        self.marks.raise_()
+
+    def _scrollbar_groove(self, bar_width: int, height: int) -> tuple[int, int]:
+        """Top and bottom of the scrollbar's groove, which maps to the whole document."""
+        bar = self.verticalScrollBar()
         option = QStyleOptionSlider()
         option.initFrom(bar)
         option.orientation = Qt.Orientation.Vertical
@@ -208,16 +217,7 @@ class ArticleView(ArticlePositions):
         groove = bar.style().subControlRect(
             QStyle.ComplexControl.CC_ScrollBar, option, QStyle.SubControl.SC_ScrollBarGroove, bar
         )
-        text = self._text_extent() if bar.maximum() <= bar.minimum() else None
-        if text is not None:
-            # It all fits: the map spans the text, so each mark stands beside its passage
-            # rather than spread over the empty page below the last line.
-            self.marks.set_groove(*text)
-        elif groove.height() > 0:
-            self.marks.set_groove(groove.top(), groove.bottom())
-        else:
-            self.marks.set_groove(0, height)
-        self.marks.raise_()
+        return (groove.top(), groove.bottom()) if groove.height() > 0 else (0, height)
 
     def _text_extent(self) -> tuple[int, int] | None:
         """Top and bottom of the laid-out text, in the evidence map's coordinates."""
