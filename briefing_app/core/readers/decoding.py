@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app.core.errors import BriefInputError
@@ -141,11 +142,7 @@ def normalise_json_text(text: str) -> str:
     as LF, NFC, no stray BOM.  U+2028, U+2029 and NEL, characters a JSON string may hold
     raw, become the escape ``\\n`` rather than a raw line break, which would make the file
     invalid JSON (a valid brief was refused as "malformed")."""
-    if "\ufeff" in text:
-        text = text.replace("\ufeff", "")
-    if any(char in text for char in _LINE_END_CHARS):
-        text = _LINE_ENDS.sub(_json_line_end, text)
-    return text if text.isascii() else unicodedata.normalize("NFC", text)
+    return _in_reading_form(text, _json_line_end)
 
 
 def _json_line_end(match: re.Match[str]) -> str:
@@ -166,10 +163,15 @@ def normalise_text(text: str) -> str:
     Each step is skipped when a fast check shows it has nothing to do (a megabyte-long
     brief is usually already in this form).
     """
+    return _in_reading_form(text, "\n")
+
+
+def _in_reading_form(text: str, line_end: str | Callable[[re.Match[str]], str]) -> str:
+    """The text without a stray BOM, each line end replaced by ``line_end``, and NFC."""
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     if any(char in text for char in _LINE_END_CHARS):
-        text = _LINE_ENDS.sub("\n", text)
+        text = _LINE_ENDS.sub(line_end, text)
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
