@@ -21,6 +21,7 @@ from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK, CommandError
 from briefing_app.cli.terminal import OutputError, flush, say
 from briefing_app.core.annotations import ANNOTATION_LINK_PREFIX, annotation_id_from_link
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.second_process import second_process_allowed
 
 __all__ = ["main"]
 
@@ -45,7 +46,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK  # --help or --version: argparse has printed it
         if options.command is None:
             return _open_window([])
-        status = COMMAND_HANDLERS[options.command](options)
+        with second_process_allowed():  # a command runs on this one thread: it may fork
+            status = COMMAND_HANDLERS[options.command](options)
         flush()  # a reader that went away (`| head`) or a full disk shows here, not at exit
         return status
     except BriefInputError as exc:

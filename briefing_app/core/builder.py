@@ -9,7 +9,7 @@ anchors hold by construction.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from briefing_app.core.anchoring import make_selector
@@ -33,6 +33,7 @@ from briefing_app.core.model import (
     content_id,
 )
 from briefing_app.core.readers.blocks import Block, BlockKind, ParsedDocument
+from briefing_app.core.second_process import run_beside
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.hedges import find_hedges
 from briefing_app.core.text.quotes import has_quotation, quoted_spans
@@ -111,11 +112,19 @@ class _TextWriter:
 
 
 def build_brief(
-    document: ParsedDocument, *, fallback_title: str = ""
+    document: ParsedDocument,
+    *,
+    fallback_title: str = "",
+    on_index: Callable[[TextIndex], object] | None = None,
 ) -> tuple[Brief, TextIndex]:
     """Turn a ParsedDocument into a Brief whose items carry their own-span anchors; with it,
     the index of its reading text, for the linker to reuse.  Consumes the document's
-    blocks (its list is left empty)."""
+    blocks (its list is left empty).
+
+    Who speaks where and the text's index need nothing of each other, so the first runs
+    in a second process beside the second where that is allowed (``second_process``).
+    ``on_index``, when given, is called with the index as soon as it is built, before the
+    items are: the linker's own indexes can then be started beside the items."""
     writer = _TextWriter()
     sections: list[_DraftSection] = [_DraftSection(SectionKind.LEDE, "")]
     for block in _clean_blocks(document.blocks):
@@ -146,9 +155,12 @@ def build_brief(
     document.blocks.clear()
     text = writer.text()
     del writer  # (its pieces are the blocks' texts: 9 MB for 150,000 short lines)
-    index = TextIndex(text)
-    checkpoint()
-    _attribute(sections, text)
+    with run_beside(lambda: _statements(sections, text), len(text)) as attributed:
+        index = TextIndex(text)
+        checkpoint()
+        if on_index is not None:
+            on_index(index)
+        _give_statements(sections, attributed.result())
     checkpoint()
     brief_sections = [
         _finish_section(section, index)
@@ -214,19 +226,25 @@ def _clean_blocks(blocks: list[Block]) -> list[Block]:
     return cleaned
 
 
-def _attribute(sections: list[_DraftSection], text: str) -> None:
-    """Give every draft item its statements, speakers resolved across the whole article."""
+def _statements(
+    sections: list[_DraftSection], text: str
+) -> list[tuple[PlacedStatement, ...]]:
+    """Every draft item's statements, in order, speakers resolved across the whole article."""
     paragraphs = [
         Paragraph(draft.start, draft.end, summary=section.kind not in _BODY_SECTIONS)
         for section in sections
         for draft in section.items
     ]
     voices = ArticleVoices(text, paragraphs)
-    number = 0
-    for section in sections:
-        for draft in section.items:
-            draft.statements = voices.statements_of(number)
-            number += 1
+    return [voices.statements_of(number) for number in range(len(paragraphs))]
+
+
+def _give_statements(
+    sections: list[_DraftSection], statements: list[tuple[PlacedStatement, ...]]
+) -> None:
+    drafts = [draft for section in sections for draft in section.items]
+    for draft, found in zip(drafts, statements, strict=True):
+        draft.statements = found
 
 
 def _open_heading_section(sections: list[_DraftSection], block: Block) -> None:

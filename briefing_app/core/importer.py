@@ -6,11 +6,14 @@ brief (format detection, decoding, error wording), so none of them re-implements
 
 from __future__ import annotations
 
+from contextlib import ExitStack
+from functools import partial
 from pathlib import Path
 
 from briefing_app.core.attribution import is_person_name, paragraph_statements, speaker_from_phrase
 from briefing_app.core.builder import build_brief
 from briefing_app.core.errors import BriefInputError
+from briefing_app.core.linking.evidence import EvidenceIndexes, SentenceEvidence, evidence_indexes
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
 from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, read_brief_file
@@ -22,6 +25,8 @@ from briefing_app.core.readers.decoding import (
 )
 from briefing_app.core.readers.plain_text import read_plain_text
 from briefing_app.core.restore import restore_brief
+from briefing_app.core.second_process import Beside, run_beside
+from briefing_app.core.text.text_index import TextIndex
 
 MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
 JSON_SUFFIXES = {".json"}
@@ -97,8 +102,19 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
         document = read_plain_text(text)
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
-    brief, index = build_brief(document, fallback_title=_title_from_name(name))
-    return link_brief(brief, index)
+    with ExitStack() as children:
+        evidence: list[Beside[EvidenceIndexes]] = []
+
+        def start_evidence(index: TextIndex) -> None:
+            # the linker's indexes need only the text's: built beside the items, where allowed
+            evidence.append(
+                children.enter_context(run_beside(partial(evidence_indexes, index), len(text)))
+            )
+
+        brief, index = build_brief(
+            document, fallback_title=_title_from_name(name), on_index=start_evidence
+        )
+        return link_brief(brief, index, lambda: SentenceEvidence(index, evidence[0].result()))
 
 
 def _title_from_name(name: str | None) -> str:

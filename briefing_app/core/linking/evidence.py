@@ -28,13 +28,33 @@ class SentenceEvidence:
     nothing, and 99% of runs are found once.
     """
 
-    def __init__(self, index: TextIndex) -> None:
+    def __init__(self, index: TextIndex, found: EvidenceIndexes | None = None) -> None:
+        """The indexes of ``index``'s sentences; ``found``, when given, is what
+        :func:`evidence_indexes` gave for that index (computed elsewhere, in a second
+        process), taken as it is."""
         self.index = index
-        self.by_figure = _shared_figures(index)
-        checkpoint()
-        self.sentence_shingles, self.by_shingle = _shared_shingles(index)
-        checkpoint()
-        self.quoted_pairs = _quoted_word_pairs(index)
+        if found is None:
+            found = evidence_indexes(index)
+        self.by_figure, self.sentence_shingles, self.by_shingle, self.quoted_pairs = found
+
+
+EvidenceIndexes = tuple[
+    dict[str, tuple[int, ...]],
+    list[tuple[int, ...]],
+    dict[int, tuple[int, ...]],
+    dict[int, list[tuple[int, str]]],
+]
+
+
+def evidence_indexes(index: TextIndex) -> EvidenceIndexes:
+    """:class:`SentenceEvidence`'s indexes alone (figures, shingles per sentence and per
+    run, quoted pairs): plain values, which a second process can send back in a moment,
+    where the index they are built from is the size of the article many times over."""
+    by_figure = _shared_figures(index)
+    checkpoint()
+    sentence_shingles, by_shingle = _shared_shingles(index)
+    checkpoint()
+    return by_figure, sentence_shingles, by_shingle, _quoted_word_pairs(index)
 
 
 def _shared_figures(index: TextIndex) -> dict[str, tuple[int, ...]]:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import heapq
 from bisect import bisect_left
+from collections.abc import Callable
+from functools import partial
 
 from briefing_app.core.anchoring import make_selector
 from briefing_app.core.linking.evidence import SentenceEvidence
@@ -21,44 +23,81 @@ from briefing_app.core.linking.scoring import (
     add_speaker_candidates,
     score_candidates,
 )
-from briefing_app.core.linking.statements import SpeakerStatements
+from briefing_app.core.linking.statements import SpeakerStatements, Statements
 from briefing_app.core.model import NO_ENTRIES, Brief, Item, Link, LinkReason, Selector
+from briefing_app.core.second_process import run_beside
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
 MIN_LINK_SCORE = 2.0
 
 
-def link_brief(brief: Brief, index: TextIndex | None = None) -> Brief:
+def link_brief(
+    brief: Brief,
+    index: TextIndex | None = None,
+    evidence: Callable[[], SentenceEvidence] | None = None,
+) -> Brief:
     """Replace every item's links with freshly computed ones, in place.  ``index``, when
-    given, must be the index of ``brief.article.text`` (the builder's, to reuse)."""
+    given, must be the index of ``brief.article.text`` (the builder's, to reuse), and
+    ``evidence``, when given, gives that index's sentence evidence: it is asked only once
+    the speakers' statements are found, so it can be finishing in a second process.
+
+    Choosing each item's links is the long part, and items are chosen for independently:
+    where a second process is allowed (``second_process``), a forked child chooses for
+    every other item while this process chooses for the rest.  The links
+    themselves are made here, from the choices, so that a passage cited the same way by
+    many items is still one shared object."""
     text = brief.article.text
     index = TextIndex(text) if index is None else index
     checkpoint()
-    evidence = SentenceEvidence(index)
-    checkpoint()
     speakers = SpeakerStatements(brief, index)
-    checkpoint()
     statements = speakers.statements()
-    mention_positions = [position for position, _ in speakers.mentions]
+    checkpoint()
     made = _SharedLinks(text, index)
-    items = brief.items()
+    items = [item for item in brief.items() if item.source is not None]
     for item in items:  # an item that is one whole sentence lends that sentence its selector
-        own = item.source
-        if own is not None:
-            made.reuse(own, index.sentences_overlapping(own.start, own.end))
+        made.reuse(item.source, index.sentences_overlapping(item.source.start, item.source.end))
+    found = SentenceEvidence(index) if evidence is None else evidence()
+    checkpoint()
+    choose = partial(
+        _choose_links, index=index, evidence=found, speakers=speakers, statements=statements
+    )
+    # every other item each, so both halves hold as many quotes (the costliest to choose for)
+    with run_beside(partial(choose, items[1::2]), len(text)) as odd:
+        chosen: list[list[Choice]] = [[]] * len(items)
+        chosen[0::2] = choose(items[0::2])
+        chosen[1::2] = odd.result()
+    for item, choices in zip(items, chosen, strict=True):
+        # (an item with no links shares the one empty list rather than holding its own)
+        item.links = [made.link(*choice) for choice in choices] or NO_ENTRIES
+    return brief
+
+
+Choice = tuple[int, float, LinkReason, str]  # a link to make: sentence, score, reason, detail
+
+
+def _choose_links(
+    items: list[Item],
+    *,
+    index: TextIndex,
+    evidence: SentenceEvidence,
+    speakers: SpeakerStatements,
+    statements: Statements,
+) -> list[list[Choice]]:
+    """Each item's links to make, strongest first: plain values, which a second process
+    sends back in a moment."""
+    mention_positions = [position for position, _ in speakers.mentions]
+    chosen = []
     for item in items:
         checkpoint()
         own = item.source
-        if own is None:
-            continue
+        assert own is not None  # (the caller passes only items whose text was found)
         own_sentences = index.sentences_overlapping(own.start, own.end)
         scores = score_candidates(own_sentences, evidence)
         reported = _reported(speakers, mention_positions, item, own)
         add_speaker_candidates(scores, reported, statements, own_sentences)
-        # (an item with no links shares the one empty list rather than holding its own)
-        item.links = _best_links(own_sentences, scores, made) or NO_ENTRIES
-    return brief
+        chosen.append(_best_links(own_sentences, scores))
+    return chosen
 
 
 def _reported(
@@ -106,7 +145,7 @@ class _SharedLinks:
         return link
 
 
-def _best_links(own_sentences: range, scores: Scores, made: _SharedLinks) -> list[Link]:
+def _best_links(own_sentences: range, scores: Scores) -> list[Choice]:
     """The strongest candidates outside the item's own span, strongest first; equal scores
     in reading order.  Only the top few are wanted, so they are picked, not sorted."""
     ranked = [
@@ -120,6 +159,6 @@ def _best_links(own_sentences: range, scores: Scores, made: _SharedLinks) -> lis
         ranked.sort()
     strongest = scores.strongest
     return [
-        made.link(number, -negative, strongest[number][1], strongest[number][2])
+        (number, -negative, strongest[number][1], strongest[number][2])
         for negative, number in ranked
     ]
