@@ -14,6 +14,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -126,6 +127,39 @@ except ChildProcessError:
     print("no child left", time.perf_counter() - started < 10)
 """)
     assert printed == "no child left True"
+
+
+def test_a_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
+    pid_file = tmp_path / "child.pid"
+    subprocess.run(
+        [sys.executable, "-c", textwrap.dedent(STAGE + f"""
+def computes_for_long():
+    open({str(pid_file)!r}, "w").write(str(os.getpid()))
+    time.sleep(60)
+
+with second_process_allowed(), run_beside(computes_for_long, LONG) as stage:
+    while not os.path.exists({str(pid_file)!r}):
+        time.sleep(0.01)
+    os.kill(os.getpid(), signal.SIGKILL)  # as a timeout or ``kill -9`` stops a command
+""")],
+        cwd=REPO,
+        timeout=60,
+        check=False,
+    )
+    child = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _running(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _running(child)
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` is a live process (a zombie waiting to be reaped is not)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def long_article() -> str:
