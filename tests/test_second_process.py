@@ -1,7 +1,8 @@
 """Stages of a long import run in a forked second process, and change nothing but the time.
 
 Why these checks: the command line lets an import find who speaks where, build the
-linker's indexes and choose half of the links in forked children (``core.second_process``).
+linker's indexes, choose half of the links and write half of the items in forked children
+(``core.second_process``).
 A user must get the same brief, byte for byte, as an import on one core; a child that fails
 must cost nothing but time; and a process with other threads (the window) must never fork.
 
@@ -179,17 +180,8 @@ def long_article() -> str:
     return article
 
 
-def test_the_command_line_import_forks_and_writes_what_one_core_writes(tmp_path: Path) -> None:
-    source = tmp_path / "long-article.txt"
-    source.write_text(long_article(), encoding="utf-8")
-    brief = import_path(source)  # here: this process has threads, so nothing forks
-    on_one_core = b"".join(brief_json_pieces(brief))
-    assert sum(len(item.links) for item in brief.items()) > 1000
-    assert any(item.speaker is not None for item in brief.items())
-
-    written = tmp_path / "long-article.brief.json"
-    printed = run_python(f"""
-import os
+FORKING_IMPORT = """
+import os, sys, tempfile
 from briefing_app.cli import main
 forks = 0
 real_fork = os.fork
@@ -198,12 +190,42 @@ def counted_fork():
     forks += 1
     return real_fork()
 os.fork = counted_fork
-status = main(["import", {str(source)!r}, "-o", {str(written)!r}])
+def fails(*args, **kwargs):
+    raise OSError(28, "No space left on device")
+if sys.argv[3] == "no temporary file":
+    tempfile.TemporaryFile = fails
+elif sys.argv[3] == "a full disk":
+    os.pwrite = fails
+status = main(["import", sys.argv[1], "-o", sys.argv[2]])
 print(status, forks)
-""")
-    status, forks = printed.splitlines()[-1].split()
+"""
+
+
+@pytest.mark.parametrize(
+    ("trouble", "expected_forks"),
+    [("none", "4"), ("no temporary file", "3"), ("a full disk", "4")],
+)
+def test_the_command_line_import_forks_and_writes_what_one_core_writes(
+    tmp_path: Path, trouble: str, expected_forks: str
+) -> None:
+    source = tmp_path / "long-article.txt"
+    source.write_text(long_article(), encoding="utf-8")
+    brief = import_path(source)  # here: this process has threads, so nothing forks
+    on_one_core = b"".join(brief_json_pieces(brief))
+    assert sum(len(item.links) for item in brief.items()) > 1000
+    assert any(item.speaker is not None for item in brief.items())
+
+    written = tmp_path / "long-article.brief.json"
+    result = subprocess.run(
+        [sys.executable, "-c", FORKING_IMPORT, str(source), str(written), trouble],
+        capture_output=True, text=True, cwd=REPO, timeout=120, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    status, forks = result.stdout.splitlines()[-1].split()
     assert status == "0"
-    assert forks == "3"  # who speaks where, the linker's indexes, half of the links chosen
+    # who speaks where, the linker's indexes, half of the links chosen, half of the items
+    # written (with no temporary file to write them to, they are written here)
+    assert forks == expected_forks
     assert written.read_bytes() == on_one_core
 
 
