@@ -79,7 +79,7 @@ class _ItemsWrittenBeside:
         self._numbers = {id(item): number for number, item in enumerate(items)}
         self._offsets: list[int] | None = None
         self._file: BinaryIO | None = None
-        self._beside: Beside[list[int]] | None = None
+        self._beside: Beside[list[int] | None] | None = None
         if not items:
             return
         try:
@@ -105,7 +105,10 @@ class _ItemsWrittenBeside:
             return None
         try:
             if self._offsets is None:
-                self._offsets = [0, *accumulate(self._beside.result())]
+                lengths = self._beside.result()
+                if lengths is None:
+                    raise OSError("the items could not be written to the temporary file")
+                self._offsets = [0, *accumulate(lengths)]
             start, end = self._offsets[number], self._offsets[number + 1]
             return os.pread(self._file.fileno(), end - start, start)
         except OSError:
@@ -114,17 +117,20 @@ class _ItemsWrittenBeside:
             return None
 
 
-def _write_items_json(items: list[Item], descriptor: int) -> list[int]:
-    """Write each item's JSON to the file from its start (so a second try overwrites the
-    first), and return their lengths in bytes."""
+def _write_items_json(items: list[Item], descriptor: int) -> list[int] | None:
+    """Write each item's JSON to the file from its start, and return their lengths in
+    bytes; None when the file cannot take them (a full disk: not worth trying again)."""
     writer = _ItemWriter(items)
     lengths, offset = [], 0
-    for item in items:
-        data = memoryview(writer.item_json(item, _ITEM_DEPTH))
-        lengths.append(len(data))
-        while data:
-            written = os.pwrite(descriptor, data, offset)
-            data, offset = data[written:], offset + written
+    try:
+        for item in items:
+            data = memoryview(writer.item_json(item, _ITEM_DEPTH))
+            lengths.append(len(data))
+            while data:
+                written = os.pwrite(descriptor, data, offset)
+                data, offset = data[written:], offset + written
+    except OSError:
+        return None
     return lengths
 
 
