@@ -3,8 +3,11 @@
 Why: importing a long article is a chain of stages that each cost ~30–60 µs of Python per
 item, with no single hot spot left to remove, on laptops with two cores or more.  Threads
 cannot use the second core (the interpreter lock), but some stages do not need each
-other's results (finding who speaks where, and indexing the text's words and figures), so
-one can run in a forked child while the parent runs the other.  ``fork`` is what makes that
+other's results (finding who speaks where, and indexing the text's words and figures), and
+some split in two (choosing links for every other item, writing half of the items), so
+one part can run in a forked child while the parent runs the other.  Where each is:
+``builder.build_brief``, ``importer.import_text``, ``linking.linker.link_brief`` and
+``export.brief_json.brief_json_pieces``.  ``fork`` is what makes that
 pay: the child starts at once with everything the parent has computed, so only the stage's
 result travels back (pickled, through a pipe), never its input.
 

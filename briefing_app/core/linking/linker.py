@@ -63,14 +63,17 @@ def link_brief(
         _choose_links, index=index, evidence=found, speakers=speakers, statements=statements
     )
     # every other item each, so both halves hold as many quotes (the costliest to choose for)
-    with run_beside(partial(choose, items[1::2]), len(text)) as odd:
-        chosen: list[list[Choice]] = [[]] * len(items)
-        chosen[0::2] = choose(items[0::2])
-        chosen[1::2] = odd.result()
+    even, odd = items[0::2], items[1::2]
+    with run_beside(partial(choose, odd), len(text)) as odd_choices:
+        _give_links(even, choose(even), made)
+        _give_links(odd, odd_choices.result(), made)
+    return brief
+
+
+def _give_links(items: list[Item], chosen: list[list[Choice]], made: _SharedLinks) -> None:
     for item, choices in zip(items, chosen, strict=True):
         # (an item with no links shares the one empty list rather than holding its own)
         item.links = [made.link(*choice) for choice in choices] or NO_ENTRIES
-    return brief
 
 
 Choice = tuple[int, float, LinkReason, str]  # a link to make: sentence, score, reason, detail
