@@ -6,8 +6,9 @@ linker's indexes, choose half of the links and write half of the items in forked
 A user must get the same brief, byte for byte, as an import on one core; a child that fails
 must cost nothing but time; and a process with other threads (the window) must never fork.
 
-Each check runs in a fresh interpreter: this test process has Qt's threads, and a process
-with threads never forks, by design.
+Each check that forks runs in a fresh interpreter that allows it (``second_process_allowed``,
+as the command line does): this test process never allows it, so what it imports is the
+one-process result to compare with.
 """
 
 from __future__ import annotations
@@ -130,6 +131,27 @@ except ChildProcessError:
     assert printed == "no child left True"
 
 
+def test_ctrl_c_while_waiting_for_a_child_ends_cleanly() -> None:
+    printed = run_python(STAGE + """
+real_waitpid = os.waitpid
+def interrupted_once(pid, options):
+    os.waitpid = real_waitpid
+    raise KeyboardInterrupt  # as Ctrl+C arriving while the child exits
+os.waitpid = interrupted_once
+try:
+    with second_process_allowed(), run_beside(lambda: "value", LONG) as stage:
+        stage.result()
+except KeyboardInterrupt:
+    print("interrupted, nothing else raised")
+with second_process_allowed(), run_beside(lambda: "value", LONG) as stage:
+    print("the next stage still gives its", stage.result())
+""")
+    assert printed.splitlines() == [
+        "interrupted, nothing else raised",
+        "the next stage still gives its value",
+    ]
+
+
 def test_a_child_ends_when_its_parent_is_killed(tmp_path: Path) -> None:
     pid_file = tmp_path / "child.pid"
     subprocess.run(
@@ -181,14 +203,17 @@ def long_article() -> str:
 
 
 FORKING_IMPORT = """
-import os, sys, tempfile
+import os, signal, sys, tempfile
 from briefing_app.cli import main
 forks = 0
 real_fork = os.fork
 def counted_fork():
     global forks
     forks += 1
-    return real_fork()
+    pid = real_fork()
+    if pid == 0 and sys.argv[3] == "Ctrl+C reaching each child as it starts":
+        os.kill(os.getpid(), signal.SIGINT)
+    return pid
 os.fork = counted_fork
 def fails(*args, **kwargs):
     raise OSError(28, "No space left on device")
@@ -203,14 +228,19 @@ print(status, forks)
 
 @pytest.mark.parametrize(
     ("trouble", "expected_forks"),
-    [("none", "4"), ("no temporary file", "3"), ("a full disk", "4")],
+    [
+        ("none", "4"),
+        ("no temporary file", "3"),
+        ("a full disk", "4"),
+        ("Ctrl+C reaching each child as it starts", "4"),  # (each stage is run here instead)
+    ],
 )
 def test_the_command_line_import_forks_and_writes_what_one_core_writes(
     tmp_path: Path, trouble: str, expected_forks: str
 ) -> None:
     source = tmp_path / "long-article.txt"
     source.write_text(long_article(), encoding="utf-8")
-    brief = import_path(source)  # here: this process has threads, so nothing forks
+    brief = import_path(source)  # here, in one process: forking is not allowed
     on_one_core = b"".join(brief_json_pieces(brief))
     assert sum(len(item.links) for item in brief.items()) > 1000
     assert any(item.speaker is not None for item in brief.items())

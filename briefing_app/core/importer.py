@@ -103,18 +103,21 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
     with ExitStack() as children:
-        evidence: list[Beside[EvidenceIndexes]] = []
+        started: list[Beside[EvidenceIndexes]] = []
 
         def start_evidence(index: TextIndex) -> None:
             # the linker's indexes need only the text's: built beside the items, where allowed
-            evidence.append(
-                children.enter_context(run_beside(partial(evidence_indexes, index), len(text)))
-            )
+            task = partial(evidence_indexes, index)
+            started.append(children.enter_context(run_beside(task, len(index.text))))
 
         brief, index = build_brief(
             document, fallback_title=_title_from_name(name), on_index=start_evidence
         )
-        return link_brief(brief, index, lambda: SentenceEvidence(index, evidence[0].result()))
+
+        def evidence() -> SentenceEvidence:
+            return SentenceEvidence(index, started[0].result() if started else None)
+
+        return link_brief(brief, index, evidence)
 
 
 def _title_from_name(name: str | None) -> str:

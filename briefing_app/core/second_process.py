@@ -31,7 +31,8 @@ import sys
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Generic, TypeVar
+from functools import cache
+from typing import Generic, NoReturn, TypeVar
 
 T = TypeVar("T")
 _allowed = False
@@ -80,10 +81,14 @@ class Beside(Generic[T]):
 
     def __init__(self, task: Callable[[], T], article_chars: int) -> None:
         self._task = task
-        self._pid = 0
-        self._read_end = -1
+        self._pid = 0  # the child, until it is reaped
+        self._read_end = -1  # its pipe, until it is closed
         if worth_a_second_process(article_chars):
-            self._start_child()
+            try:
+                self._start_child()
+            except BaseException:  # (Ctrl+C held back during the fork, delivered now)
+                self.cancel()
+                raise
 
     def _start_child(self) -> None:
         try:
@@ -91,21 +96,19 @@ class Beside(Generic[T]):
         except OSError:
             return
         parent, set_death_signal = os.getpid(), _death_signal_setter()
+        # Ctrl+C is held back until each process knows what it is: a child interrupted
+        # before it set its own handler would unwind into the caller's code.
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             pid = os.fork()
-        except OSError:
+            if pid == 0:
+                _child(self._task, parent, set_death_signal, read_end, write_end)
+            self._pid, self._read_end = pid, read_end
+        except OSError:  # (no process to spare: the stage runs here)
             os.close(read_end)
+        finally:
             os.close(write_end)
-            return
-        if pid == 0:  # the child: run the task, send its pickled result, leave at once
-            os.close(read_end)
-            if set_death_signal is not None:
-                set_death_signal(_PR_SET_PDEATHSIG, signal.SIGKILL)
-            if os.getppid() != parent:  # (it died before the signal was asked for)
-                os._exit(1)
-            _run_in_child(self._task, write_end)
-        os.close(write_end)
-        self._pid, self._read_end = pid, read_end
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def result(self) -> T:
         """The task's value: the child's when it sent one, else computed here."""
@@ -117,34 +120,40 @@ class Beside(Generic[T]):
 
     def _collect(self) -> bytes | None:
         """Everything the child wrote (read before waiting: a full pipe would block it),
-        or None when it failed."""
+        or None when it failed.  Interrupted (Ctrl+C), the block's end stops the child."""
         chunks = []
-        try:
-            while chunk := os.read(self._read_end, _READ_CHUNK):
-                chunks.append(chunk)
-        except BaseException:  # (Ctrl+C while waiting: stop the child too)
-            self.cancel()
-            raise
-        os.close(self._read_end)
-        _, status = os.waitpid(self._pid, 0)
-        self._pid = 0
+        while chunk := os.read(self._read_end, _READ_CHUNK):
+            chunks.append(chunk)
+        status = self._reap(kill=False)
         ok = os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
         return b"".join(chunks) if ok and chunks else None
 
     def cancel(self) -> None:
         """Stop and reap a child whose result is no longer wanted (the caller failed)."""
         if self._pid:
-            os.kill(self._pid, signal.SIGKILL)
-            os.close(self._read_end)
-            os.waitpid(self._pid, 0)
-            self._pid = 0
+            self._reap(kill=True)
+
+    def _reap(self, *, kill: bool) -> int:
+        """Close the pipe and wait for the child (killed first if asked), forgetting each
+        before the call that can be interrupted, so that no second call repeats it."""
+        read_end, self._read_end = self._read_end, -1
+        if read_end >= 0:
+            os.close(read_end)
+        pid, self._pid = self._pid, 0
+        if kill:
+            os.kill(pid, signal.SIGKILL)
+        return os.waitpid(pid, 0)[1]
 
 
 @contextmanager
 def run_beside(task: Callable[[], T], article_chars: int) -> Iterator[Beside[T]]:
     """Start ``task``, a stage of importing an article this long, in a forked child when
     :func:`worth_a_second_process`, else in-process when :meth:`Beside.result` is asked;
-    the child is stopped if the block ends without its result."""
+    the child is stopped if the block ends without its result.
+
+    The task's value must pickle, and the task must not change anything the caller reads
+    afterwards: in a child, any such change is lost, so the window (in-process) and the
+    command line (forked) would see different things."""
     beside = Beside(task, article_chars)
     try:
         yield beside
@@ -152,30 +161,51 @@ def run_beside(task: Callable[[], T], article_chars: int) -> Iterator[Beside[T]]
         beside.cancel()
 
 
-def _death_signal_setter() -> Callable[[int, int], int] | None:
-    """Linux's ``prctl``, with which a child asks the kernel to kill it when its parent
-    dies: a command stopped by a timeout or ``kill`` must not leave a child computing for
-    nobody.  None where there is no such call (the child then ends when its task does)."""
+@cache
+def _death_signal_setter() -> Callable[[int], None] | None:
+    """Linux's ``prctl(PR_SET_PDEATHSIG)``, with which a child asks the kernel to kill it
+    when its parent dies: a command stopped by a timeout or ``kill`` must not leave a child
+    computing for nobody.  Loaded once, in the parent.  None where there is no such call
+    (the child then ends when its task does)."""
     if not sys.platform.startswith("linux"):
         return None
     try:
-        import ctypes  # (loaded once, in the parent: not again in every child)
+        import ctypes
 
-        return ctypes.CDLL(None).prctl  # type: ignore[no-any-return]
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
     except (ImportError, OSError, AttributeError):
         return None
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong]
+    prctl.restype = ctypes.c_int
+
+    def set_death_signal(number: int) -> None:
+        prctl(_PR_SET_PDEATHSIG, number)  # (on failure, the child lives out its task)
+
+    return set_death_signal
 
 
-def _run_in_child(task: Callable[[], T], write_end: int) -> None:
-    """The child's whole life: never returns into the caller's code, and never runs the
-    parent's exit handlers or flushes its buffered output (``os._exit``)."""
+def _child(
+    task: Callable[[], T],
+    parent: int,
+    set_death_signal: Callable[[int], None] | None,
+    read_end: int,
+    write_end: int,
+) -> NoReturn:
+    """The child's whole life: run the task, send its pickled value, leave.  Never returns
+    into the caller's code, and never runs the parent's exit handlers or flushes its
+    buffered output (``os._exit``, whatever happens)."""
     status = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the child quietly
-        data = memoryview(pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL))
-        while data:
-            data = data[os.write(write_end, data) :]
-        status = 0
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        os.close(read_end)
+        if set_death_signal is not None:
+            set_death_signal(signal.SIGKILL)
+        if os.getppid() == parent:  # (else it died before the signal was asked for)
+            data = memoryview(pickle.dumps(task(), protocol=pickle.HIGHEST_PROTOCOL))
+            while data:
+                data = data[os.write(write_end, data) :]
+            status = 0
     except BaseException:  # (the parent runs the task again, and reports what it raises)
         status = 1
     finally:

@@ -30,6 +30,7 @@ from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
 MIN_LINK_SCORE = 2.0
+Choice = tuple[int, float, LinkReason, str]  # a link to make: sentence, score, reason, detail
 
 
 def link_brief(
@@ -74,9 +75,6 @@ def _give_links(items: list[Item], chosen: list[list[Choice]], made: _SharedLink
     for item, choices in zip(items, chosen, strict=True):
         # (an item with no links shares the one empty list rather than holding its own)
         item.links = [made.link(*choice) for choice in choices] or NO_ENTRIES
-
-
-Choice = tuple[int, float, LinkReason, str]  # a link to make: sentence, score, reason, detail
 
 
 def _choose_links(
