@@ -24,7 +24,7 @@ import pytest
 from briefing_app.cli import main
 from briefing_app.cli.arguments import parse_window_size
 from briefing_app.core import importer
-from briefing_app.core.model import Brief, SectionKind
+from briefing_app.core.model import Brief, Figure, SectionKind
 from briefing_app.core.readers.decoding import MAX_INPUT_BYTES
 from tests.conftest import Outcome, Run
 
@@ -727,3 +727,23 @@ def test_ctrl_c_ends_with_status_130_and_no_traceback(
     monkeypatch.setattr(importer, "import_path", interrupted)
     result = cli("import", SAMPLE)
     assert (result.status, result.out, result.err) == (130, "", "")
+
+
+def test_ctrl_c_while_the_brief_is_written_ends_with_130_and_no_file(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # pydantic turns an exception raised inside a serialiser, Ctrl+C too, into its own error
+    written = []
+
+    def interrupted_once_written(figure: Figure) -> dict[str, object]:
+        written.append(figure)
+        if len(written) == 5:
+            raise KeyboardInterrupt
+        return fields_of(figure)
+
+    fields_of = Figure.as_fields
+    monkeypatch.setattr(Figure, "as_fields", interrupted_once_written)
+    output = tmp_path / "out.brief.json"
+    result = cli("import", SAMPLE, "-o", output)
+    assert (result.status, result.out, result.err) == (130, "", "")
+    assert not output.exists() and list(tmp_path.iterdir()) == []

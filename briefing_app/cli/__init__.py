@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from difflib import get_close_matches
 from pathlib import Path
 
+from pydantic_core import PydanticSerializationError
+
 from briefing_app.cli.arguments import COMMANDS, UsageError, parse_command_line
 from briefing_app.cli.commands import COMMAND_HANDLERS, EXIT_OK, CommandError
 from briefing_app.cli.terminal import OutputError, flush, say
@@ -64,6 +66,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         _discard_stdout()
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
+        return EXIT_INTERRUPTED
+    except PydanticSerializationError as exc:
+        # pydantic turns an exception inside a serialiser into its own, Ctrl+C included
+        if "KeyboardInterrupt" not in str(exc):
+            raise
         return EXIT_INTERRUPTED
 
 
