@@ -14,12 +14,14 @@ from __future__ import annotations
 import io
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pydantic_core import PydanticSerializationError
 
 from briefing_app.cli import main
 from briefing_app.cli.arguments import parse_window_size
@@ -738,7 +740,7 @@ def test_ctrl_c_while_the_brief_is_written_ends_with_130_and_no_file(
     def interrupted_once_written(figure: Figure) -> dict[str, object]:
         written.append(figure)
         if len(written) == 5:
-            raise KeyboardInterrupt
+            os.kill(os.getpid(), signal.SIGINT)  # Ctrl+C, arriving mid-serialisation
         return fields_of(figure)
 
     fields_of = Figure.as_fields
@@ -747,3 +749,14 @@ def test_ctrl_c_while_the_brief_is_written_ends_with_130_and_no_file(
     result = cli("import", SAMPLE, "-o", output)
     assert (result.status, result.out, result.err) == (130, "", "")
     assert not output.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_a_serialiser_bug_naming_an_interrupt_is_not_taken_for_ctrl_c(
+    cli: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def broken(figure: Figure) -> dict[str, object]:
+        raise ValueError("KeyboardInterrupt is only this bug's wording")
+
+    monkeypatch.setattr(Figure, "as_fields", broken)
+    with pytest.raises(PydanticSerializationError):
+        cli("import", SAMPLE, "-o", tmp_path / "out.brief.json")

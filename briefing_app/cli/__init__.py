@@ -11,10 +11,14 @@ each subcommand does; ``main`` here runs one and turns failures into exit status
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from difflib import get_close_matches
 from pathlib import Path
+from types import FrameType
+from typing import Any
 
 from pydantic_core import PydanticSerializationError
 
@@ -39,6 +43,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     same status, output and files as a shell does, without a child process.
     """
     args = list(sys.argv[1:] if argv is None else argv)
+    ctrl_c = _CtrlC()
     try:
         if not args or args[0] == "--open" or (args[0] not in COMMANDS and args[0][:1] != "-"):
             _refuse_mistyped_command(args)
@@ -48,7 +53,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK  # --help or --version: argparse has printed it
         if options.command is None:
             return _open_window([])
-        with second_process_allowed():  # a command runs on this one thread: it may fork
+        with ctrl_c, second_process_allowed():  # a command runs on one thread: it may fork
             status = COMMAND_HANDLERS[options.command](options)
         flush()  # a reader that went away (`| head`) or a full disk shows here, not at exit
         return status
@@ -67,11 +72,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
         return EXIT_INTERRUPTED
-    except PydanticSerializationError as exc:
+    except PydanticSerializationError:
         # pydantic turns an exception inside a serialiser into its own, Ctrl+C included
-        if "KeyboardInterrupt" not in str(exc):
+        if not ctrl_c.pressed:
             raise
         return EXIT_INTERRUPTED
+
+
+class _CtrlC:
+    """Notes whether Ctrl+C was pressed while a command ran: a library can turn the
+    KeyboardInterrupt it raised into an error of its own (pydantic's serialiser does), and
+    the command must still end as interrupted, not with a traceback.  Only on the main
+    thread, and only where Python's own handler is in place (a host program's stays)."""
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def __enter__(self) -> _CtrlC:
+        if (
+            threading.current_thread() is threading.main_thread()
+            and signal.getsignal(signal.SIGINT) is signal.default_int_handler
+        ):
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _note(self, number: int, frame: FrameType | None) -> None:
+        self.pressed = True
+        signal.default_int_handler(number, frame)
 
 
 def _refuse_mistyped_command(args: list[str]) -> None:

@@ -4,10 +4,9 @@ Why: importing a long article is a chain of stages that each cost ~30–60 µs o
 item, with no single hot spot left to remove, on laptops with two cores or more.  Threads
 cannot use the second core (the interpreter lock), but some stages do not need each
 other's results (finding who speaks where, and indexing the text's words and figures), and
-some split in two (choosing links for every other item, writing half of the items), so
-one part can run in a forked child while the parent runs the other.  Where each is:
-``builder.build_brief``, ``importer.import_text``, ``linking.linker.link_brief`` and
-``export.brief_json.brief_json_pieces``.  ``fork`` is what makes that
+some split in two (choosing links for every other item), so one part can run in a forked
+child while the parent runs the other.  Where each is: ``builder.build_brief``,
+``importer.import_text`` and ``linking.linker.link_brief``.  ``fork`` is what makes that
 pay: the child starts at once with everything the parent has computed, so only the stage's
 result travels back (pickled, through a pipe), never its input.
 
@@ -19,7 +18,9 @@ computed in-process.  Whatever goes wrong in the child (no ``fork`` on this plat
 process to spare, the child raising or killed) the stage is run again in this process, so
 its result, or the error it raises, is exactly what an in-process run gives.  A child
 never outlives the command: on Linux the kernel kills it when its parent dies, and a
-parent that stops waiting for it (an error, Ctrl+C) kills it and reaps it.
+parent that stops waiting for it (an error, Ctrl+C) kills it and reaps it.  A child runs
+none of the parent's signal handlers (an atomic write's clean-up would delete the file
+the parent is writing).
 """
 
 from __future__ import annotations
@@ -96,19 +97,21 @@ class Beside(Generic[T]):
         except OSError:
             return
         parent, set_death_signal = os.getpid(), _death_signal_setter()
-        # Ctrl+C is held back until each process knows what it is: a child interrupted
-        # before it set its own handler would unwind into the caller's code.
-        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        # Signals this process handles in Python (Ctrl+C; an atomic write's clean-up on
+        # SIGTERM) are held back until each process knows what it is: in the child, the
+        # parent's handlers would unwind into the caller's code or delete its files.
+        handled = _signals_handled_in_python()
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, handled)
         try:
             pid = os.fork()
             if pid == 0:
-                _child(self._task, parent, set_death_signal, read_end, write_end)
+                _child(self._task, parent, set_death_signal, handled, read_end, write_end)
             self._pid, self._read_end = pid, read_end
         except OSError:  # (no process to spare: the stage runs here)
             os.close(read_end)
         finally:
             os.close(write_end)
-            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def result(self) -> T:
         """The task's value: the child's when it sent one, else computed here."""
@@ -184,20 +187,27 @@ def _death_signal_setter() -> Callable[[int], None] | None:
     return set_death_signal
 
 
+def _signals_handled_in_python() -> set[signal.Signals]:
+    """The signals with a Python handler in this process (Ctrl+C's, at least)."""
+    return {number for number in signal.valid_signals() if callable(signal.getsignal(number))}
+
+
 def _child(
     task: Callable[[], T],
     parent: int,
     set_death_signal: Callable[[int], None] | None,
+    handled: set[signal.Signals],
     read_end: int,
     write_end: int,
 ) -> NoReturn:
     """The child's whole life: run the task, send its pickled value, leave.  Never returns
-    into the caller's code, and never runs the parent's exit handlers or flushes its
-    buffered output (``os._exit``, whatever happens)."""
+    into the caller's code, never runs the parent's signal or exit handlers, and never
+    flushes its buffered output (``os._exit``, whatever happens)."""
     status = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C ends the child quietly
-        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+        for number in handled:  # a signal now ends the child quietly, as the default does
+            signal.signal(number, signal.SIG_DFL)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, handled)
         os.close(read_end)
         if set_death_signal is not None:
             set_death_signal(signal.SIGKILL)

@@ -17,20 +17,14 @@ every line break.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from functools import partial
-from itertools import accumulate
 from typing import BinaryIO, TypeVar
 
 from briefing_app.core.items import anchor_json_bytes, link_anchor_fields, own_anchor_fields
 from briefing_app.core.model import Brief, Item, Link, Section, Selector
-from briefing_app.core.second_process import Beside, worth_a_second_process
 
 INDENT = 2
-_ITEM_DEPTH = 4  # brief > "sections" > section > "items" > item
 _SECTIONS_SLOT = b'\n  "sections": []'  # a key of the brief, one level deep
 _ITEMS_SLOT = b'\n  "items": []'  # a key of a section serialised on its own
 _ANCHORS_SLOT = b'\n  "anchors": []'  # a key of an item serialised without its anchors
@@ -46,22 +40,13 @@ def write_brief_json(brief: Brief, stream: BinaryIO) -> None:
 
 def brief_json_pieces(brief: Brief) -> Iterator[bytes]:
     """The bytes of ``brief.model_dump_json(indent=2) + "\\n"``, in pieces no larger than
-    the article, a section's heading or one item.
-
-    Where a second process is allowed (``second_process``), a forked child writes the
-    later half of the items to a temporary file while this process serialises the earlier
-    half, and their bytes are then read back one item at a time: the same bytes, with
-    nothing held in memory that one process would not hold."""
-    items = brief.items()
-    chars = len(brief.article.text)
-    half = len(items) // 2 if worth_a_second_process(chars) else len(items)
-    with _ItemsWrittenBeside(items[half:], chars) as later:
-        writer = _ItemWriter(items[:half], later)
-        shell = _to_json(brief.model_copy(update={"sections": []}))
-        yield from _fill_slot(
-            shell, 0, _SECTIONS_SLOT, brief.sections,
-            lambda section, depth: _section_pieces(section, depth, writer),
-        )
+    the article, a section's heading or one item."""
+    shell = _to_json(brief.model_copy(update={"sections": []}))
+    items = _ItemWriter(brief)
+    yield from _fill_slot(
+        shell, 0, _SECTIONS_SLOT, brief.sections,
+        lambda section, depth: _section_pieces(section, depth, items),
+    )
     yield b"\n"
 
 
@@ -70,92 +55,18 @@ def _section_pieces(section: Section, depth: int, items: _ItemWriter) -> Iterato
     yield from _fill_slot(shell, depth, _ITEMS_SLOT, section.items, items.pieces)
 
 
-class _ItemsWrittenBeside:
-    """Items' JSON (at the depth a brief file holds its items) written to an unnamed
-    temporary file by a forked child, and read back by item.  Anything that goes wrong
-    (no file, a full disk) leaves the items to be serialised here instead."""
-
-    def __init__(self, items: list[Item], article_chars: int) -> None:
-        self._numbers = {id(item): number for number, item in enumerate(items)}
-        self._offsets: list[int] | None = None
-        self._file: BinaryIO | None = None
-        self._beside: Beside[list[int] | None] | None = None
-        if not items:
-            return
-        try:
-            self._file = tempfile.TemporaryFile(prefix="briefing-items-")  # noqa: SIM115 - __exit__
-        except OSError:
-            return
-        task = partial(_write_items_json, items, self._file.fileno())
-        self._beside = Beside(task, article_chars)
-
-    def __enter__(self) -> _ItemsWrittenBeside:
-        return self
-
-    def __exit__(self, *exc_info: object) -> None:
-        if self._beside is not None:
-            self._beside.cancel()
-        if self._file is not None:
-            self._file.close()
-
-    def piece(self, item: Item) -> bytes | None:
-        """``item``'s JSON when it is one of these items and was written, else None."""
-        number = self._numbers.get(id(item))
-        if number is None or self._file is None or self._beside is None:
-            return None
-        try:
-            if self._offsets is None:
-                lengths = self._beside.result()
-                if lengths is None:
-                    raise OSError("the items could not be written to the temporary file")
-                self._offsets = [0, *accumulate(lengths)]
-            start, end = self._offsets[number], self._offsets[number + 1]
-            return os.pread(self._file.fileno(), end - start, start)
-        except OSError:
-            self._file.close()
-            self._file = None
-            return None
-
-
-def _write_items_json(items: list[Item], descriptor: int) -> list[int] | None:
-    """Write each item's JSON to the file from its start, and return their lengths in
-    bytes; None when the file cannot take them (a full disk: not worth trying again)."""
-    writer = _ItemWriter(items)
-    lengths, offset = [], 0
-    try:
-        for item in items:
-            data = memoryview(writer.item_json(item, _ITEM_DEPTH))
-            lengths.append(len(data))
-            while data:
-                written = os.pwrite(descriptor, data, offset)
-                data, offset = data[written:], offset + written
-    except OSError:
-        return None
-    return lengths
-
-
 class _ItemWriter:
     """Writes items with each shared link serialised once: a cited sentence's link is one
     object held by every item citing it, and its JSON, a third of the file, was made again
     for each.  A link's JSON is kept (by the link's id, while the brief that holds it is
-    written) only until its last citation is written, so what is kept stays small.
+    written) only until its last citation is written, so what is kept stays small."""
 
-    Items that ``written`` already holds are taken from it as they are."""
-
-    def __init__(self, items: list[Item], written: _ItemsWrittenBeside | None = None) -> None:
-        self._citations_left = Counter(id(link) for item in items for link in item.links)
+    def __init__(self, brief: Brief) -> None:
+        self._citations_left = Counter(id(link) for item in brief.items() for link in item.links)
         self._written: dict[int, bytes] = {}
-        self._written_beside = written
 
     def pieces(self, item: Item, depth: int) -> Iterator[bytes]:
         """The item's JSON at ``depth``, as one piece."""
-        piece = None
-        if self._written_beside is not None and depth == _ITEM_DEPTH:
-            piece = self._written_beside.piece(item)
-        yield self.item_json(item, depth) if piece is None else piece
-
-    def item_json(self, item: Item, depth: int) -> bytes:
-        """The item's JSON, its lines moved to ``depth``."""
         shell = item.to_json_bytes(indent=INDENT, anchors=False)
         opening, closing = _slot(shell, _ANCHORS_SLOT)
         outer, inner = _line_break(depth), _line_break(depth + 2)
@@ -167,7 +78,7 @@ class _ItemWriter:
         else:
             parts.append(b"[]")
         parts.append(shell[closing:].replace(b"\n", outer))
-        return b"".join(parts)
+        yield b"".join(parts)
 
     @staticmethod
     def _own_anchor(source: Selector, line_break: bytes) -> bytes:
