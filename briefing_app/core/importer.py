@@ -84,7 +84,9 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
     Touches no process-wide state (the garbage collector, the interpreter's thread switch
     interval): two imports may overlap, on threads or in one window, and the process must
     be as it was whatever the order they finish in.  Import is fast because it allocates
-    little, not because the collector is paused.
+    little, not because the collector is paused.  Inside ``second_process_allowed`` (the
+    command line), stages of a long article run in forked children, reaped before this
+    returns; the brief is the same either way.
     """
     if not text or text.isspace():  # (strip() would copy a whole long file)
         raise BriefInputError(name, "the file is empty")
