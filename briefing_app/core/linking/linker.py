@@ -45,9 +45,9 @@ def link_brief(
 
     Choosing each item's links is the long part, and items are chosen for independently:
     where a second process is allowed (``second_process``), a forked child chooses for
-    every other item while this process chooses for the rest.  The links
-    themselves are made here, from the choices, so that a passage cited the same way by
-    many items is still one shared object."""
+    every other item while this process chooses for the rest.  The links themselves are
+    made here, from the choices, so that a passage cited the same way by many items is
+    still one shared object."""
     text = brief.article.text
     index = TextIndex(text) if index is None else index
     checkpoint()
