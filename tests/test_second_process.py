@@ -12,6 +12,7 @@ one-process result to compare with.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -25,7 +26,7 @@ from briefing_app.core.importer import import_path
 from briefing_app.core.second_process import SECOND_PROCESS_MIN_CHARS
 
 REPO = Path(__file__).resolve().parents[1]
-pytestmark = pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="needs fork")
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="forking needs os.fork")
 
 
 def run_python(code: str) -> str:
