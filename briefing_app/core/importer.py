@@ -105,21 +105,23 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
     with ExitStack() as children:
-        started: list[Beside[EvidenceIndexes]] = []
+        evidence: Beside[EvidenceIndexes] | None = None
 
         def start_evidence(index: TextIndex) -> None:
             # the linker's indexes need only the text's: built beside the items, where allowed
+            nonlocal evidence
             task = partial(evidence_indexes, index)
-            started.append(children.enter_context(run_beside(task, len(index.text))))
+            evidence = children.enter_context(run_beside(task, len(index.text)))
 
         brief, index = build_brief(
             document, fallback_title=_title_from_name(name), on_index=start_evidence
         )
-
-        def evidence() -> SentenceEvidence:
-            return SentenceEvidence(index, started[0].result() if started else None)
-
-        return link_brief(brief, index, evidence)
+        started = evidence  # (as it is now: the hook has run, or it has not)
+        return link_brief(
+            brief,
+            index,
+            lambda: SentenceEvidence(index, started.result() if started is not None else None),
+        )
 
 
 def _title_from_name(name: str | None) -> str:
