@@ -109,7 +109,7 @@ class SpeakerStatements:
         mention such as "secretary of the Union's branch"."""
         words = self.index.words
         before = words[max(0, position - 2) : position]
-        if before[-1:] == ["of"] or before == ["of", "the"]:
+        if before[-1:] == ("of",) or before == ("of", "the"):
             return False
         if any(word in SPEECH_VERB_WORDS for word in before[-1:]):
             return True
