@@ -8,6 +8,7 @@ every sentence would be quadratic.
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from itertools import accumulate, chain, compress
 from operator import sub
@@ -84,12 +85,14 @@ def _shared_shingles(
     What is kept is tuples of ints, which the garbage collector stops tracking.
     """
     ids = index.word_ids
-    stops_before = [0, *accumulate(map(STOPWORDS.__contains__, index.words))]
+    # (compact arrays, not lists of ints: at 10 MB each list was 64 MB, walked by every
+    # full pass of the garbage collector)
+    stops_before = array("q", accumulate(map(STOPWORDS.__contains__, index.words), initial=0))
     stops_in_run = map(sub, stops_before[SHINGLE_WORDS:], stops_before)
     counts = bytes(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
     del stops_before
     shifted = (ids[shift:] for shift in range(SHINGLE_WORDS))
-    runs = list(map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
+    runs = array("q", map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
     # each sentence's runs, once each (a set per sentence would cost ~500 bytes, kept
     # for the whole pass: a tuple costs 8 per run)
     per_sentence = [
