@@ -160,6 +160,7 @@ def build_brief(
         checkpoint()
         if on_index is not None:
             on_index(index)
+        index.find_hedge_hints()  # (now, while who speaks where may still be finishing)
         _give_statements(sections, attributed.result())
     checkpoint()
     brief_sections = [
