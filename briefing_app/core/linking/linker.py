@@ -24,13 +24,13 @@ from briefing_app.core.linking.scoring import (
     score_candidates,
 )
 from briefing_app.core.linking.statements import SpeakerStatements, Statements
-from briefing_app.core.model import NO_ENTRIES, Brief, Item, Link, LinkReason, Selector
+from briefing_app.core.model import NO_ENTRIES, Brief, Item, Link, Selector
 from briefing_app.core.second_process import run_beside
 from briefing_app.core.sharing import checkpoint
 from briefing_app.core.text.text_index import TextIndex
 
 MIN_LINK_SCORE = 2.0
-Choice = tuple[int, float, LinkReason, str]  # a link to make: sentence, score, reason, detail
+Choice = tuple[int, float, str, str]  # a link to make: sentence, score, reason's value, detail
 
 
 def link_brief(
@@ -120,7 +120,7 @@ class _SharedLinks:
         self.text = text
         self.index = index
         self._selectors: dict[int, Selector] = {}
-        self._links: dict[tuple[int, LinkReason, str, float], Link] = {}
+        self._links: dict[tuple[int, str, str, float], Link] = {}
 
     def reuse(self, selector: Selector, sentences: range) -> None:
         """Cite sentence ``sentences[0]`` by ``selector`` when it spans exactly that one."""
@@ -131,7 +131,7 @@ class _SharedLinks:
             if span == (selector.start, selector.end):
                 self._selectors.setdefault(number, selector)
 
-    def link(self, number: int, score: float, reason: LinkReason, detail: str) -> Link:
+    def link(self, number: int, score: float, reason: str, detail: str) -> Link:
         """The link to sentence ``number`` for this reason, detail and score."""
         key = (number, reason, detail, score)
         link = self._links.get(key)

@@ -20,11 +20,15 @@ FIGURE_SCORE = 3.0
 QUOTED_WORDS_SCORE = 4.0
 SPEAKER_SCORE = 2.5
 _NOTHING: frozenset[int] = frozenset()
+# Reasons as their plain string values (``Link.lean`` takes either): a tuple holding only
+# plain values is one the garbage collector stops tracking, and a long article holds
+# hundreds of thousands of signals, choices and link keys (an enum member is an object the
+# collector walks, and so is every tuple holding one).
 _FIGURE, _SHARED, _QUOTED, _SPEAKER = (
-    LinkReason.FIGURE,
-    LinkReason.SHARED_WORDS,
-    LinkReason.QUOTED_WORDS,
-    LinkReason.SPEAKER,
+    LinkReason.FIGURE.value,
+    LinkReason.SHARED_WORDS.value,
+    LinkReason.QUOTED_WORDS.value,
+    LinkReason.SPEAKER.value,
 )
 
 
@@ -35,7 +39,7 @@ def _shared_words_signal(count: int) -> tuple[float, str]:
 
 _SHARED_WORDS = [_shared_words_signal(count) for count in range(64)]
 
-Signal = tuple[float, LinkReason, str]
+Signal = tuple[float, str, str]  # score, a LinkReason's value, detail
 
 
 class Scores:
@@ -48,7 +52,7 @@ class Scores:
         self.total: dict[int, float] = {}
         self.strongest: dict[int, Signal] = {}
 
-    def credit(self, number: int, score: float, reason: LinkReason, detail: str) -> None:
+    def credit(self, number: int, score: float, reason: str, detail: str) -> None:
         """Add one signal's score to sentence ``number``."""
         total = self.total.get(number)
         if total is None:
