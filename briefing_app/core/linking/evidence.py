@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import accumulate, chain, compress
 from operator import sub
 
@@ -20,6 +21,28 @@ from briefing_app.core.text.words import STOPWORDS
 SHINGLE_WORDS = 6
 MAX_STOPWORDS_IN_RUN = 3  # a run needs at least three content words to be evidence
 MAX_POSTINGS = 12  # a phrase or figure in more places than this is boilerplate, not evidence
+
+
+class Rows:
+    """A list of rows of ints kept as one flat array and where each row starts: what a
+    second process sends back as two byte strings, and what holds no int object of its
+    own (a row is made when asked for).  Why: each sentence's shared runs, as tuples, were
+    600,000 ints and 100,000 tuples at 10 MB, unpickled on the import's longer path."""
+
+    __slots__ = ("_flat", "_starts")
+
+    def __init__(self, rows: Iterable[tuple[int, ...]]) -> None:
+        rows = list(rows)
+        self._flat = array("q", chain.from_iterable(rows))
+        self._starts = array("q", accumulate(map(len, rows), initial=0))
+
+    def __getitem__(self, number: int) -> array[int]:
+        return self._flat[self._starts[number] : self._starts[number + 1]]
+
+    def __len__(self) -> int:
+        return len(self._starts) - 1
+
+
 class SentenceEvidence:
     """Inverted indexes over the article's sentences: shingles, figures and quoted words.
 
@@ -41,7 +64,7 @@ class SentenceEvidence:
 
 EvidenceIndexes = tuple[
     dict[str, tuple[int, ...]],
-    list[tuple[int, ...]],
+    Rows,
     dict[int, tuple[int, ...]],
     dict[int, list[tuple[int, str]]],
 ]
@@ -74,15 +97,13 @@ def _shared_figures(index: TextIndex) -> dict[str, tuple[int, ...]]:
     return {key: tuple(numbers) for key, numbers in by_figure.items()}
 
 
-def _shared_shingles(
-    index: TextIndex,
-) -> tuple[list[tuple[int, ...]], dict[int, tuple[int, ...]]]:
+def _shared_shingles(index: TextIndex) -> tuple[Rows, dict[int, tuple[int, ...]]]:
     """Per sentence, its six-word runs (with at least three content words) that some other
     sentence shares; and per run, the sentences that hold it.
 
     Every step over the ~150,000 runs of a megabyte runs in C (zip, map, compress, Counter);
     Python only touches the few runs that are shared.  This is the linker's hottest part.
-    What is kept is tuples of ints, which the garbage collector stops tracking.
+    What is kept is compact rows and tuples of ints, which the collector does not walk.
     """
     ids = index.word_ids
     # (compact arrays, not lists of ints: at 10 MB each list was 64 MB, walked by every
@@ -110,7 +131,7 @@ def _shared_shingles(
         sentence_shingles.append(mine)
         for run in mine:
             postings[run].append(number)
-    return sentence_shingles, {run: tuple(numbers) for run, numbers in postings.items()}
+    return Rows(sentence_shingles), {run: tuple(numbers) for run, numbers in postings.items()}
 
 
 def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
