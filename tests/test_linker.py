@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pickle
+
 from briefing_app.core.importer import import_text
+from briefing_app.core.linking.evidence import Rows
 from briefing_app.core.model import Brief, Item, LinkReason
 
 
@@ -234,3 +237,13 @@ def test_entries_stamped_in_the_same_hour_are_not_linked_by_their_times() -> Non
     assert all(link.reason is not LinkReason.FIGURE for link in ferries.links)
     homes = item_with(brief, "About 2,300 homes")
     assert [link.detail for link in homes.links if link.reason is LinkReason.FIGURE] == ["2,300"]
+
+
+def test_evidence_rows_give_back_each_sentences_runs_after_a_trip_between_processes() -> None:
+    rows = [(5, -9_000_000_000_000_000_000, 7), (), (3,), (), (2**62, 1)]
+    kept = Rows(rows)
+    back = pickle.loads(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+    for got in (kept, back):
+        assert len(got) == len(rows)
+        assert [tuple(got[number]) for number in range(len(rows))] == rows
+        assert not got[1] and not got[3]  # a sentence sharing no run has an empty row
