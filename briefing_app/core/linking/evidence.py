@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterable
-from itertools import accumulate, chain, compress
+from collections.abc import Iterable, Iterator
+from itertools import accumulate, compress, islice
 from operator import sub
 
 from briefing_app.core.sharing import checkpoint
@@ -31,10 +31,16 @@ class Rows:
 
     __slots__ = ("_flat", "_starts")
 
-    def __init__(self, rows: Iterable[tuple[int, ...]]) -> None:
-        rows = list(rows)
-        self._flat = array("q", chain.from_iterable(rows))
-        self._starts = array("q", accumulate(map(len, rows), initial=0))
+    def __init__(self, rows: Iterable[Iterable[int]]) -> None:
+        self._flat = flat = array("q")
+        self._starts = starts = array("q", [0])
+        for row in rows:
+            flat.extend(row)
+            starts.append(len(flat))
+
+    def flat(self) -> array[int]:
+        """Every row's ints, one row after another."""
+        return self._flat
 
     def __getitem__(self, number: int) -> array[int]:
         return self._flat[self._starts[number] : self._starts[number + 1]]
@@ -109,29 +115,39 @@ def _shared_shingles(index: TextIndex) -> tuple[Rows, dict[int, tuple[int, ...]]
     # (compact arrays, not lists of ints: at 10 MB each list was 64 MB, walked by every
     # full pass of the garbage collector)
     stops_before = array("q", accumulate(map(STOPWORDS.__contains__, index.words), initial=0))
-    stops_in_run = map(sub, stops_before[SHINGLE_WORDS:], stops_before)
+    stops_in_run = map(sub, islice(stops_before, SHINGLE_WORDS, None), stops_before)
     counts = bytes(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
     del stops_before
-    shifted = (ids[shift:] for shift in range(SHINGLE_WORDS))
+    # (islice, not slices: six copies of the article's word numbers were 78 MB at 10 MB)
+    shifted = (islice(ids, shift, None) for shift in range(SHINGLE_WORDS))
     runs = array("q", map(hash, zip(*shifted, strict=False)))  # run i: words i .. i + 5
     # each sentence's runs, once each (a set per sentence would cost ~500 bytes, kept
-    # for the whole pass: a tuple costs 8 per run)
-    per_sentence = [
-        tuple(set(compress(runs[first:end], counts[first:end])))
+    # for the whole pass, and a tuple 40 per run, its int included: a row costs 8)
+    per_sentence = Rows(
+        set(compress(runs[first:end], counts[first:end]))
         for first, last in zip(index.sentence_first_words, index.sentence_last_words, strict=True)
         for end in (max(first, last - SHINGLE_WORDS + 1),)
-    ]
+    )
     del runs
-    found_in = Counter(chain.from_iterable(per_sentence))
+    found_in = Counter(per_sentence.flat())
     shared = {run for run, count in found_in.items() if 1 < count <= MAX_POSTINGS}
-    sentence_shingles: list[tuple[int, ...]] = []
+    del found_in  # (a count per distinct run: 40 MB at 10 MB)
     postings: dict[int, list[int]] = defaultdict(list)
-    for number, grams in enumerate(per_sentence):
+    sentence_shingles = Rows(_shared_runs(per_sentence, shared, postings))
+    del per_sentence, shared
+    return sentence_shingles, {run: tuple(numbers) for run, numbers in postings.items()}
+
+
+def _shared_runs(
+    per_sentence: Rows, shared: set[int], postings: dict[int, list[int]]
+) -> Iterator[tuple[int, ...]]:
+    """Each sentence's runs that are ``shared``, noting the sentence in their postings."""
+    for number in range(len(per_sentence)):
+        grams = per_sentence[number]
         mine = tuple(shared.intersection(grams)) if grams else ()
-        sentence_shingles.append(mine)
         for run in mine:
             postings[run].append(number)
-    return Rows(sentence_shingles), {run: tuple(numbers) for run, numbers in postings.items()}
+        yield mine
 
 
 def _quoted_word_pairs(index: TextIndex) -> dict[int, list[tuple[int, str]]]:
