@@ -4,7 +4,8 @@ Why: the command line runs some stages of a long import in forked children
 (``core.second_process``), so the import's time is the parent's path through its stages and
 its waits for the children, not the sum of the stages.  This shows that path: where the
 parent works, where it waits for a child and for how long, and what is left after the
-work (writing, fsync, exit), so the next change can aim at the longest part.
+work (writing, fsync, exit), so the next change can aim at the longest part; and the
+parent's resident memory at each mark, to find the stage where it peaks.
 
 How: ``briefing-app import ARTICLE -o OUT`` is run through ``main()`` in a fresh process, with
 the parent's stages wrapped to note the time (seconds since that process started); forking
@@ -34,8 +35,14 @@ started = time.perf_counter()
 import os, sys
 marks = []
 
+def resident():
+    # this process's resident memory now and at its peak so far (MiB), from the kernel
+    with open("/proc/self/status") as status:
+        fields = dict(line.split(":", 1) for line in status)
+    return [int(fields[key].split()[0]) / 1024 for key in ("VmRSS", "VmHWM")]
+
 def mark(name):
-    marks.append((name, time.perf_counter() - started))
+    marks.append((name, time.perf_counter() - started, *resident()))
 
 def timed(owner, name, label):
     work = getattr(owner, name)
@@ -62,8 +69,9 @@ timed(importer, "link_brief", "linking")
 timed(brief_json, "write_brief_json", "writing the brief")
 status = main(["import", sys.argv[1], "-o", sys.argv[2]])
 mark("command done")
-for name, at in marks:
-    print(f"{at:7.3f}  {name}")
+print("seconds  MiB now  peak  stage")
+for name, at, now, peak in marks:
+    print(f"{at:7.3f}  {now:7.1f} {peak:5.0f}  {name}")
 print(f"status {status}")
 """
 
@@ -85,7 +93,8 @@ def main() -> int:
              mode],
             capture_output=True, text=True, check=False,
         )
-    print(f"{options.size_mb:g} MB newsroom article, {mode}; seconds since the process started")
+    print(f"{options.size_mb:g} MB newsroom article, {mode}; seconds since the process started,")
+    print("and the parent's resident memory then and its peak so far (Linux's /proc)")
     print(result.stdout, end="")
     if result.returncode != 0:
         print(result.stderr, file=sys.stderr)

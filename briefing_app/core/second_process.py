@@ -25,6 +25,7 @@ the parent is writing).
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -209,6 +210,9 @@ def _child(
             signal.signal(number, signal.SIG_DFL)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, handled)
         os.close(read_end)
+        # The parent's objects are the collector's no more: a pass over them would write
+        # to every one, so copy each page that holds one (the parent's whole heap).
+        gc.freeze()
         if set_death_signal is not None:
             set_death_signal(signal.SIGKILL)
         if os.getppid() == parent:  # (else it died before the signal was asked for)
