@@ -62,6 +62,18 @@ with second_process_allowed(), run_beside(lambda: (where(), [1, "two", 3.0]), LO
     assert printed == "('child', [1, 'two', 3.0])"
 
 
+def test_a_child_leaves_the_parents_objects_to_the_parents_collector_alone() -> None:
+    # (a full pass in the child would copy every page of the parent's heap it wrote to;
+    # freezing is the child's own business: the parent's collector is as it was)
+    printed = run_python(STAGE + """
+import gc
+frozen = lambda: (where(), gc.get_freeze_count() > 0)
+with second_process_allowed(), run_beside(frozen, LONG) as stage:
+    print(stage.result(), gc.get_freeze_count())
+""")
+    assert printed == "('child', True) 0"
+
+
 @pytest.mark.parametrize(
     ("setting", "size"),
     [("not allowed", "LONG"), ("a short article", "100"), ("another thread", "LONG")],
