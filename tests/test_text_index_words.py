@@ -8,6 +8,7 @@ the plain one-pass meaning on varied texts and chunk sizes, down to one characte
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -49,3 +50,12 @@ def test_a_repeated_word_is_one_string_held_in_a_tuple() -> None:
     assert len(harbours) == 3 and all(word is harbours[0] for word in harbours)
     assert index.sentence_words(1) == ("the", "harbour", "reopened", "and", "harbour", "staff",
                                        "returned")
+
+
+def test_released_words_are_gone_and_asking_for_them_says_so() -> None:
+    index = TextIndex("Harbour talks resumed. The harbour reopened.")
+    index.release_words()  # (the linker's, once its statements and evidence are found)
+    assert index.words == () and len(index.word_starts) == 0
+    assert index.sentence_count == 2  # sentences stay: choosing links reads them
+    with pytest.raises(RuntimeError, match="release_words"):
+        index.sentence_words(0)

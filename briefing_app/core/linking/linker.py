@@ -47,7 +47,8 @@ def link_brief(
     where a second process is allowed (``second_process``), a forked child chooses for
     every other item while this process chooses for the rest.  The links themselves are
     made here, from the choices, so that a passage cited the same way by many items is
-    still one shared object."""
+    still one shared object.  The index's words are released once the statements and the
+    evidence are found: an index serves one import."""
     text = brief.article.text
     index = TextIndex(text) if index is None else index
     checkpoint()
@@ -59,6 +60,7 @@ def link_brief(
     for item in items:  # an item that is one whole sentence lends that sentence its selector
         made.reuse(item.source, index.sentences_overlapping(item.source.start, item.source.end))
     found = SentenceEvidence(index) if evidence is None else evidence()
+    index.release_words()  # (what is left reads sentences and figures only)
     checkpoint()
     choose = partial(
         _choose_links, index=index, evidence=found, speakers=speakers, statements=statements

@@ -41,7 +41,7 @@ class TextIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._item_facts_released = False
+        self._item_facts_released = self._words_released = False
         lowered = text.lower().replace("\u2019", "'")
         if len(lowered) != len(text):  # a rare letter whose lower case is longer ("İ")
             lowered = "".join(char.lower()[:1] for char in text).replace("\u2019", "'")
@@ -118,6 +118,18 @@ class TextIndex:
         self.dates, self.date_starts, self._hedge_hints = [], [], []
         self._item_facts_released = True
 
+    def release_words(self) -> None:
+        """Let go of the words (each word, its number and its start), once the speakers'
+        statements and the linker's evidence are found from them: choosing and making
+        links read sentences and figures only.  Why: at 10 MB the words are 37 MB, alive
+        while the links are made, at the import's peak."""
+        self.words, self.word_ids, self.word_starts = (), array("q"), array("q")
+        self._words_released = True
+
+    def _check_words(self) -> None:
+        if self._words_released:
+            raise RuntimeError("this index's words were released (release_words)")
+
     def _check_item_facts(self) -> None:
         if self._item_facts_released:
             raise RuntimeError("this index's item facts were released (release_item_facts)")
@@ -157,10 +169,12 @@ class TextIndex:
 
     def sentence_words(self, number: int) -> tuple[str, ...]:
         """The lower-cased words of one sentence."""
+        self._check_words()
         return self.words[self.sentence_first_words[number] : self.sentence_last_words[number]]
 
     def words_in(self, start: int, end: int) -> tuple[str, ...]:
         """The lower-cased words inside [start, end)."""
+        self._check_words()
         return self.words[bisect_left(self.word_starts, start) : bisect_left(self.word_starts, end)]
 
 
