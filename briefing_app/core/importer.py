@@ -16,6 +16,7 @@ from briefing_app.core.errors import BriefInputError
 from briefing_app.core.linking.evidence import EvidenceIndexes, SentenceEvidence, evidence_indexes
 from briefing_app.core.linking.linker import link_brief
 from briefing_app.core.model import Brief
+from briefing_app.core.readers.blocks import ParsedDocument
 from briefing_app.core.readers.brief_json import looks_like_json, parse_brief_json, read_brief_file
 from briefing_app.core.readers.decoding import (
     decode_bytes,
@@ -46,7 +47,9 @@ def import_path(path: str | Path) -> Brief:
     fmt, content = read_path(path)
     if isinstance(content, Brief):
         return restore_brief(content)
-    return import_text(content, name=str(path), fmt=fmt)
+    read = _read_text(content, str(path), fmt)
+    del content  # (the file's text is its blocks now: 20 MB at 10 MB, let go before the import)
+    return read if isinstance(read, Brief) else _build_and_link(read, str(path))
 
 
 def read_path(path: Path) -> tuple[str, Brief | str]:
@@ -88,6 +91,13 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
     command line), stages of a long article run in forked children, reaped before this
     returns; the brief is the same either way.
     """
+    read = _read_text(text, name, fmt)
+    del text  # (where the caller holds no other reference, the text goes before the import)
+    return read if isinstance(read, Brief) else _build_and_link(read, name)
+
+
+def _read_text(text: str, name: str | None, fmt: str) -> Brief | ParsedDocument:
+    """A brief file's brief, restored, or an article's blocks, checked and read."""
     if not text or text.isspace():  # (strip() would copy a whole long file)
         raise BriefInputError(name, "the file is empty")
     if fmt == "brief-json":
@@ -104,6 +114,11 @@ def import_text(text: str, *, name: str | None = None, fmt: str = "text") -> Bri
         document = read_plain_text(text)
     if not document.blocks:
         raise BriefInputError(name, "no article text found")
+    return document
+
+
+def _build_and_link(document: ParsedDocument, name: str | None) -> Brief:
+    """The brief of an article's blocks, linked."""
     with ExitStack() as children:
         evidence: Beside[EvidenceIndexes] | None = None
 
