@@ -6,6 +6,7 @@ import pickle
 
 from briefing_app.core.importer import import_text
 from briefing_app.core.linking.evidence import Rows
+from briefing_app.core.linking.linker import PackedChoices
 from briefing_app.core.model import Brief, Item, LinkReason
 
 
@@ -247,3 +248,13 @@ def test_evidence_rows_give_back_each_sentences_runs_after_a_trip_between_proces
         assert len(got) == len(rows)
         assert [tuple(got[number]) for number in range(len(rows))] == rows
         assert not got[1] and not got[3]  # a sentence sharing no run has an empty row
+
+
+def test_packed_choices_give_back_each_items_choices_after_a_trip_between_processes() -> None:
+    chosen = [
+        [(12, 5.5, "figure", "1,240"), (40, 2.0, "speaker", "Rosa Vial")],
+        [],
+        [(7, 2.25, "shared_words", "7 words in common")],
+    ]
+    packed = pickle.loads(pickle.dumps(PackedChoices(chosen), protocol=pickle.HIGHEST_PROTOCOL))
+    assert list(packed) == chosen

@@ -11,8 +11,9 @@ many places is boilerplate and ignored.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 
 from briefing_app.core.anchoring import make_selector
@@ -67,7 +68,7 @@ def link_brief(
     )
     # every other item each, so both halves hold as many quotes (the costliest to choose for)
     even, odd = items[0::2], items[1::2]
-    with run_beside(partial(choose, odd), len(text)) as beside:
+    with run_beside(partial(_packed, choose, odd), len(text)) as beside:
         _give_links(even, choose(even), made)
         odd_choices = beside.result()
     # what choosing needed (the evidence: 40 MB at 10 MB) goes before the rest are made
@@ -76,7 +77,7 @@ def link_brief(
     return brief
 
 
-def _give_links(items: list[Item], chosen: list[list[Choice]], made: _SharedLinks) -> None:
+def _give_links(items: list[Item], chosen: Iterable[list[Choice]], made: _SharedLinks) -> None:
     for item, choices in zip(items, chosen, strict=True):
         # (an item with no links shares the one empty list rather than holding its own)
         item.links = [made.link(*choice) for choice in choices] or NO_ENTRIES
@@ -89,11 +90,10 @@ def _choose_links(
     evidence: SentenceEvidence,
     speakers: SpeakerStatements,
     statements: Statements,
-) -> list[list[Choice]]:
-    """Each item's links to make, strongest first: plain values, which a second process
-    sends back in a moment."""
+) -> Iterator[list[Choice]]:
+    """Each item's links to make, strongest first, item by item: plain values, which a
+    second process sends back in a moment (:class:`PackedChoices`)."""
     mention_positions = [position for position, _ in speakers.mentions]
-    chosen = []
     for item in items:
         checkpoint()
         own = item.source
@@ -102,8 +102,47 @@ def _choose_links(
         scores = score_candidates(own_sentences, evidence)
         reported = _reported(speakers, mention_positions, item, own)
         add_speaker_candidates(scores, reported, statements, own_sentences)
-        chosen.append(_best_links(own_sentences, scores))
-    return chosen
+        yield _best_links(own_sentences, scores)
+
+
+def _packed(
+    choose: Callable[[list[Item]], Iterable[list[Choice]]], items: list[Item]
+) -> PackedChoices:
+    return PackedChoices(choose(items))
+
+
+class PackedChoices:
+    """Items' choices as a second process sends them back: each value's column as one
+    array or list, and where each item's choices end.  Why: as a list of tuples per item,
+    the choices for half of a 10 MB article's items were 550,000 objects (24 MB) to
+    unpickle, alive while the links were made, at the import's peak."""
+
+    __slots__ = ("_details", "_ends", "_numbers", "_reasons", "_scores")
+
+    def __init__(self, chosen: Iterable[list[Choice]]) -> None:
+        self._numbers, self._scores = array("q"), array("d")
+        self._reasons: list[str] = []  # (a few distinct strings: pickled once each)
+        self._details: list[str] = []
+        self._ends = array("q")
+        for choices in chosen:
+            for number, score, reason, detail in choices:
+                self._numbers.append(number)
+                self._scores.append(score)
+                self._reasons.append(reason)
+                self._details.append(detail)
+            self._ends.append(len(self._numbers))
+
+    def __iter__(self) -> Iterator[list[Choice]]:
+        """Each item's choices, as :func:`_choose_links` gave them."""
+        start = 0
+        for end in self._ends:
+            yield list(
+                zip(
+                    self._numbers[start:end], self._scores[start:end],
+                    self._reasons[start:end], self._details[start:end], strict=True,
+                )
+            )
+            start = end
 
 
 def _reported(
