@@ -11,7 +11,7 @@ from __future__ import annotations
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import accumulate, compress, islice
+from itertools import accumulate, compress, count, islice
 from operator import sub
 
 from briefing_app.core.sharing import checkpoint
@@ -52,10 +52,11 @@ class Rows:
 class SentenceEvidence:
     """Inverted indexes over the article's sentences: shingles, figures and quoted words.
 
-    A six-word run is keyed by one integer, the hash of its words' numbers in the article's
+    A six-word run is found by one integer, the hash of its words' numbers in the article's
     vocabulary (ints hash the same in every process, unlike strings), and only runs that
     occur in two to ``MAX_POSTINGS`` sentences are kept: a run found once ties a sentence to
-    nothing, and 99% of runs are found once.
+    nothing, and 99% of runs are found once.  Each kept run is then numbered, so that
+    ``by_shingle`` is rows (a run's sentences are row ``n``), not a dict of tuples.
     """
 
     def __init__(self, index: TextIndex, found: EvidenceIndexes | None = None) -> None:
@@ -71,7 +72,7 @@ class SentenceEvidence:
 EvidenceIndexes = tuple[
     dict[str, tuple[int, ...]],
     Rows,
-    dict[int, tuple[int, ...]],
+    Rows,
     dict[int, list[tuple[int, str]]],
 ]
 
@@ -103,7 +104,7 @@ def _shared_figures(index: TextIndex) -> dict[str, tuple[int, ...]]:
     return {key: tuple(numbers) for key, numbers in by_figure.items()}
 
 
-def _shared_shingles(index: TextIndex) -> tuple[Rows, dict[int, tuple[int, ...]]]:
+def _shared_shingles(index: TextIndex) -> tuple[Rows, Rows]:
     """Per sentence, its six-word runs (with at least three content words) that some other
     sentence shares; and per run, the sentences that hold it.
 
@@ -130,21 +131,25 @@ def _shared_shingles(index: TextIndex) -> tuple[Rows, dict[int, tuple[int, ...]]
     )
     del runs
     found_in = Counter(per_sentence.flat())
-    shared = {run for run, count in found_in.items() if 1 < count <= MAX_POSTINGS}
+    # each shared run's number (in the order first counted), which stands for it from here
+    shared = dict(
+        zip((run for run, found in found_in.items() if 1 < found <= MAX_POSTINGS), count())
+    )
     del found_in  # (a count per distinct run: 40 MB at 10 MB)
-    postings: dict[int, list[int]] = defaultdict(list)
+    postings: list[list[int]] = [[] for _ in range(len(shared))]
     sentence_shingles = Rows(_shared_runs(per_sentence, shared, postings))
     del per_sentence, shared
-    return sentence_shingles, {run: tuple(numbers) for run, numbers in postings.items()}
+    return sentence_shingles, Rows(postings)
 
 
 def _shared_runs(
-    per_sentence: Rows, shared: set[int], postings: dict[int, list[int]]
+    per_sentence: Rows, shared: dict[int, int], postings: list[list[int]]
 ) -> Iterator[tuple[int, ...]]:
-    """Each sentence's runs that are ``shared``, noting the sentence in their postings."""
+    """The numbers of each sentence's runs that are ``shared``, noting the sentence in
+    their postings."""
     for number in range(len(per_sentence)):
         grams = per_sentence[number]
-        mine = tuple(shared.intersection(grams)) if grams else ()
+        mine = tuple(map(shared.__getitem__, shared.keys() & grams)) if grams else ()
         for run in mine:
             postings[run].append(number)
         yield mine
