@@ -66,6 +66,8 @@ timed(builder, "TextIndex", "text index")
 timed(builder, "_finish_section", "a section's items")
 timed(second_process.Beside, "result", "a stage's result (waited for, or made here)")
 timed(importer, "link_brief", "linking")
+import briefing_app.core.linking.linker as linker
+timed(linker, "_give_links", "links chosen and made for half of the items")
 timed(brief_json, "write_brief_json", "writing the brief")
 status = main(["import", sys.argv[1], "-o", sys.argv[2]])
 mark("command done")

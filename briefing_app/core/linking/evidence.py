@@ -15,7 +15,7 @@ from itertools import accumulate, compress, count, islice
 from operator import sub
 
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.text_index import TextIndex
+from briefing_app.core.text.text_index import POSITION, TextIndex
 from briefing_app.core.text.words import STOPWORDS
 
 SHINGLE_WORDS = 6
@@ -31,9 +31,11 @@ class Rows:
 
     __slots__ = ("_flat", "_starts")
 
-    def __init__(self, rows: Iterable[Iterable[int]]) -> None:
-        self._flat = flat = array("q")
-        self._starts = starts = array("q", [0])
+    def __init__(self, rows: Iterable[Iterable[int]], typecode: str = POSITION) -> None:
+        """Rows of ``typecode`` values (the array type: by default a sentence's or a run's
+        number, "q" for hashes)."""
+        self._flat = flat = array(typecode)
+        self._starts = starts = array(POSITION, [0])
         for row in rows:
             flat.extend(row)
             starts.append(len(flat))
@@ -115,7 +117,7 @@ def _shared_shingles(index: TextIndex) -> tuple[Rows, Rows]:
     ids = index.word_ids
     # (compact arrays, not lists of ints: at 10 MB each list was 64 MB, walked by every
     # full pass of the garbage collector)
-    stops_before = array("q", accumulate(map(STOPWORDS.__contains__, index.words), initial=0))
+    stops_before = array(POSITION, accumulate(map(STOPWORDS.__contains__, index.words), initial=0))
     stops_in_run = map(sub, islice(stops_before, SHINGLE_WORDS, None), stops_before)
     counts = bytes(map(MAX_STOPWORDS_IN_RUN.__ge__, stops_in_run))  # run i is evidence
     del stops_before
@@ -125,9 +127,14 @@ def _shared_shingles(index: TextIndex) -> tuple[Rows, Rows]:
     # each sentence's runs, once each (a set per sentence would cost ~500 bytes, kept
     # for the whole pass, and a tuple 40 per run, its int included: a row costs 8)
     per_sentence = Rows(
-        set(compress(runs[first:end], counts[first:end]))
-        for first, last in zip(index.sentence_first_words, index.sentence_last_words, strict=True)
-        for end in (max(first, last - SHINGLE_WORDS + 1),)
+        (
+            set(compress(runs[first:end], counts[first:end]))
+            for first, last in zip(
+                index.sentence_first_words, index.sentence_last_words, strict=True
+            )
+            for end in (max(first, last - SHINGLE_WORDS + 1),)
+        ),
+        "q",
     )
     del runs
     found_in = Counter(per_sentence.flat())

@@ -26,6 +26,11 @@ from briefing_app.core.text.words import WORD
 _WORD_OR_GAP = re.compile(f"({WORD.pattern})")
 _SPACE = re.compile(r"\s")
 _WORDS_CHUNK = 1 << 16  # characters split at a time (see _words_and_starts)
+# The array type of a text position, a word's number and a sentence's: 4 bytes hold any
+# position of the longest text an index is made of (a saved brief's, < 2**31 characters),
+# and halve what the arrays of 1.6 million words' numbers and starts cost at 10 MB.
+POSITION = "i"
+assert array(POSITION).itemsize >= 4
 _LABEL_REACH = 44  # an inline label ("What's next:") ends within this many characters
 Figures = tuple[tuple[str, str], ...]  # a sentence's significant figures: (key, as written)
 
@@ -51,7 +56,7 @@ class TextIndex:
         checkpoint()
         # (start, end, as written, key, significant), as FigureMatch holds them
         self._figures = figure_tuples(text, self.dates)
-        self.figure_starts = array("q", [figure[0] for figure in self._figures])
+        self.figure_starts = array(POSITION, [figure[0] for figure in self._figures])
         checkpoint()
         self._hedge_hints: list[int] | None = None  # found when first asked for
         self.date_starts = [start for start, _ in self.dates]
@@ -88,11 +93,11 @@ class TextIndex:
                         found.setdefault(key, written)
                 figures = tuple(found.items())
             self.sentence_figures.append(figures)
-        self.sentence_starts = array("q", starts)
-        self.sentence_ends = array("q", ends)
+        self.sentence_starts = array(POSITION, starts)
+        self.sentence_ends = array(POSITION, ends)
         # the range of each sentence's words in ``words`` (end exclusive), found in C
-        self.sentence_first_words = array("q", map(bisect_left, repeat(word_starts), starts))
-        self.sentence_last_words = array("q", map(bisect_left, repeat(word_starts), ends))
+        self.sentence_first_words = array(POSITION, map(bisect_left, repeat(word_starts), starts))
+        self.sentence_last_words = array(POSITION, map(bisect_left, repeat(word_starts), ends))
 
     def find_hedge_hints(self) -> list[int]:
         """Where a hedge phrase can start (its key words' positions), found on the first
@@ -114,7 +119,7 @@ class TextIndex:
         its position, every date and hedge word), once every item has them; what linking
         reads stays.  Why: an article of 150,000 numbered lines holds 30 MB of these while
         the linker builds its indexes, at the import's peak."""
-        self._figures, self.figure_starts = [], array("q")
+        self._figures, self.figure_starts = [], array(POSITION)
         self.dates, self.date_starts, self._hedge_hints = [], [], []
         self._item_facts_released = True
 
@@ -123,7 +128,7 @@ class TextIndex:
         statements and the linker's evidence are found from them: choosing and making
         links read sentences and figures only.  Why: at 10 MB the words are 37 MB, alive
         while the links are made, at the import's peak."""
-        self.words, self.word_ids, self.word_starts = (), array("q"), array("q")
+        self.words, self.word_ids, self.word_starts = (), array(POSITION), array(POSITION)
         self._words_released = True
 
     def _check_words(self) -> None:
@@ -199,8 +204,8 @@ def _words_and_starts(
     same: dict[str, str] = {}  # a word's one string object
     numbers = count()
     words: list[str] = []
-    ids = array("q")
-    starts = array("q")
+    ids = array(POSITION)
+    starts = array(POSITION)
     offset = 0
     while offset < len(lowered):
         cut = _SPACE.search(lowered, offset + chunk)
