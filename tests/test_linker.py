@@ -241,13 +241,14 @@ def test_entries_stamped_in_the_same_hour_are_not_linked_by_their_times() -> Non
 
 
 def test_evidence_rows_give_back_each_sentences_runs_after_a_trip_between_processes() -> None:
-    rows = [(5, -9_000_000_000_000_000_000, 7), (), (3,), (), (2**62, 1)]
-    kept = Rows(rows)
-    back = pickle.loads(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
-    for got in (kept, back):
-        assert len(got) == len(rows)
-        assert [tuple(got[number]) for number in range(len(rows))] == rows
-        assert not got[1] and not got[3]  # a sentence sharing no run has an empty row
+    numbers = [(5, 2_000_000, 7), (), (3,), (), (1_500_000, 1)]  # sentences' and runs'
+    hashes = [(5, -9_000_000_000_000_000_000, 7), (), (3,), (), (2**62, 1)]  # runs' keys
+    for rows, kept in ((numbers, Rows(numbers)), (hashes, Rows(hashes, "q"))):
+        back = pickle.loads(pickle.dumps(kept, protocol=pickle.HIGHEST_PROTOCOL))
+        for got in (kept, back):
+            assert len(got) == len(rows)
+            assert [tuple(got[number]) for number in range(len(rows))] == rows
+            assert not got[1] and not got[3]  # a sentence sharing no run has an empty row
 
 
 def test_packed_choices_give_back_each_items_choices_after_a_trip_between_processes() -> None:
