@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
 from briefing_app.core.model import Figure
@@ -88,10 +88,16 @@ def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[
 def figure_tuples(
     text: str, dates: list[tuple[int, int]]
 ) -> list[tuple[int, int, str, str, bool]]:
-    """:func:`find_figures` as plain tuples (start, end, as written, key, significant): a
-    text index keeps tens of thousands, which as tuples cost the garbage collector nothing."""
+    """:func:`find_figures` as plain tuples (start, end, as written, key, significant)."""
+    return list(each_figure(text, dates))
+
+
+def each_figure(
+    text: str, dates: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, str, str, bool]]:
+    """:func:`figure_tuples` one at a time: a text index keeps a long article's figures
+    as columns, and need not hold them all as tuples first."""
     date_starts = [d_start for d_start, _ in dates]
-    found: list[tuple[int, int, str, str, bool]] = []
     for match in _FIGURE.finditer(text):
         currency, number_text, percent, scale_word = match.groups()
         start, end = match.span()
@@ -124,8 +130,7 @@ def figure_tuples(
             in_date or is_year or small or _in_range(text, start, end)
             or (plain and (_is_list_number(text, start, end) or _in_clock_time(text, start, end)))
         )
-        found.append((start, end, written, key, significant))
-    return found
+        yield start, end, written, key, significant
 
 
 def _is_list_number(text: str, start: int, end: int) -> bool:

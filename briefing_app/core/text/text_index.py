@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from itertools import accumulate, count, repeat
 
 from briefing_app.core.model import Figure
 from briefing_app.core.sharing import checkpoint
-from briefing_app.core.text.facts import figure_tuples, figures_for_model, find_dates
+from briefing_app.core.text.facts import each_figure, figures_for_model, find_dates
 from briefing_app.core.text.hedges import hedge_hints
 from briefing_app.core.text.quotes import quoted_spans
 from briefing_app.core.text.section_labels import split_inline_label
@@ -38,10 +39,10 @@ Figures = tuple[tuple[str, str], ...]  # a sentence's significant figures: (key,
 class TextIndex:
     """Words, sentences, figures and dates of a reading text, with span lookups.
 
-    Sentences are kept as columns (start, end, first and last word, figures), and figures
-    as plain tuples, rather than as an object each: a long article has hundreds of
-    thousands, and the garbage collector would walk every object again and again, while
-    arrays and tuples of plain values it does not walk at all.
+    Sentences and figures are kept as columns (start, end, first and last word, figures;
+    start, end, spelling, key, significance), rather than as an object each: a long
+    article has hundreds of thousands, and the garbage collector would walk every object
+    again and again, while arrays and tuples of plain values it does not walk at all.
     """
 
     def __init__(self, text: str) -> None:
@@ -54,9 +55,7 @@ class TextIndex:
         checkpoint()
         self.dates = find_dates(text)
         checkpoint()
-        # (start, end, as written, key, significant), as FigureMatch holds them
-        self._figures = figure_tuples(text, self.dates)
-        self.figure_starts = array(POSITION, [figure[0] for figure in self._figures])
+        self._keep_figures(text)
         checkpoint()
         self._hedge_hints: list[int] | None = None  # found when first asked for
         self.date_starts = [start for start, _ in self.dates]
@@ -65,6 +64,33 @@ class TextIndex:
         self._index_sentences(text)
         checkpoint()
         self.quoted_regions = _quoted_regions(text)
+
+    def _keep_figures(self, text: str) -> None:
+        """Every figure's start, end, spelling, key and significance, as columns (each
+        spelling and key one string however often it recurs).  Why not a tuple each: at
+        10 MB, 123,000 tuples of five values were 30 MB, alive until every item had its
+        figures, and their pages stayed with the process after."""
+        self.figure_starts, self._figure_ends = array(POSITION), array(POSITION)
+        self._figure_texts: list[str] = []
+        self._figure_keys: list[str] = []
+        significance = bytearray()
+        same: dict[str, str] = {}
+        for start, end, written, key, significant in each_figure(text, self.dates):
+            self.figure_starts.append(start)
+            self._figure_ends.append(end)
+            self._figure_texts.append(same.setdefault(written, written))
+            self._figure_keys.append(same.setdefault(key, key))
+            significance.append(significant)
+        self._figure_significance = bytes(significance)
+
+    def _figures_between(self, low: int, high: int) -> Iterator[tuple[int, int, str, str, int]]:
+        """Figures ``low`` to ``high`` (in order of their starts) as (start, end, as
+        written, key, significant) tuples, as :func:`facts.figure_tuples` gives them."""
+        return zip(
+            self.figure_starts[low:high], self._figure_ends[low:high],
+            self._figure_texts[low:high], self._figure_keys[low:high],
+            self._figure_significance[low:high], strict=True,
+        )
 
     def _index_sentences(self, text: str) -> None:
         word_starts, figure_starts = self.word_starts, self.figure_starts
@@ -86,9 +112,9 @@ class TextIndex:
             low = bisect_left(figure_starts, start)
             if low < len(figure_starts) and figure_starts[low] < end:
                 found: dict[str, str] = {}
-                for _, f_end, written, key, significant in self._figures[
-                    low : bisect_left(figure_starts, end, low)
-                ]:
+                for _, f_end, written, key, significant in self._figures_between(
+                    low, bisect_left(figure_starts, end, low)
+                ):
                     if significant and f_end <= end:
                         found.setdefault(key, written)
                 figures = tuple(found.items())
@@ -119,7 +145,8 @@ class TextIndex:
         its position, every date and hedge word), once every item has them; what linking
         reads stays.  Why: an article of 150,000 numbered lines holds 30 MB of these while
         the linker builds its indexes, at the import's peak."""
-        self._figures, self.figure_starts = [], array(POSITION)
+        self.figure_starts, self._figure_ends = array(POSITION), array(POSITION)
+        self._figure_texts, self._figure_keys, self._figure_significance = [], [], b""
         self.dates, self.date_starts, self._hedge_hints = [], [], []
         self._item_facts_released = True
 
@@ -147,7 +174,7 @@ class TextIndex:
         self._check_item_facts()
         low = bisect_left(self.figure_starts, start)
         high = bisect_left(self.figure_starts, end, low)
-        return figures_for_model(f for f in self._figures[low:high] if f[1] <= end)
+        return figures_for_model(f for f in self._figures_between(low, high) if f[1] <= end)
 
     def dates_in(self, start: int, end: int) -> list[str]:
         """Dates, as written, that lie inside [start, end)."""
