@@ -142,3 +142,14 @@ def test_speakers_figures_and_hedges_are_checked_immutable_values() -> None:
     assert dumped["speaker"] == {"name": "Ana Ruiz", "role": "harbour master"}
     assert dumped["figures"] == [{"text": "42", "value": "42"}]
     assert Item.model_validate_json(item.model_dump_json()) == item
+
+
+def test_a_selector_reading_its_passage_from_the_text_is_the_selector_holding_it() -> None:
+    text = "The port reopened on Monday. Cranes moved 1,240 boxes by noon."
+    start = text.index("Cranes")
+    read = make_selector(text, start, len(text))  # (the linker's: passage read when asked)
+    held = Selector(start=start, end=len(text), exact=text[start:], prefix=read.prefix)
+    assert read.exact == "Cranes moved 1,240 boxes by noon."
+    assert read == held and hash(read) == hash(held)
+    assert read.model_dump_json() == held.model_dump_json()
+    assert pickle.loads(pickle.dumps(read)) == held

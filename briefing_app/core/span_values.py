@@ -79,15 +79,14 @@ class Selector(SlottedValue):
     use selectors as they are.  Immutable: one passage is one shared selector.
     """
 
-    __slots__ = ("_prefix", "_suffix", "_text", "end", "exact", "start")
+    __slots__ = ("_exact", "_prefix", "_suffix", "_text", "end", "start")
     start: int
     end: int
-    exact: str
     _NAMES = ("start", "end", "exact", "prefix", "suffix")
     _fields = _SELECTOR_FIELDS
 
     def _set(  # type: ignore[override]
-        self, start: int, end: int, exact: str, prefix: str | None, suffix: str | None,
+        self, start: int, end: int, exact: str | None, prefix: str | None, suffix: str | None,
         text: str | None = None,
     ) -> None:
         _SELECTOR_STORES[0](self, start)  # (through the slots' descriptors: the fastest
@@ -117,12 +116,23 @@ class Selector(SlottedValue):
         return cls(start=start, end=end, exact=exact, prefix=prefix, suffix=suffix)
 
     @classmethod
-    def in_text(cls, text: str, start: int, end: int, exact: str) -> Selector:
-        """The selector of ``text[start:end]`` (which the caller has checked is ``exact``),
-        reading its prefix and suffix from ``text`` when asked rather than holding copies."""
+    def in_text(cls, text: str, start: int, end: int, exact: str | None = None) -> Selector:
+        """The selector of ``text[start:end]`` (which the caller has checked is ``exact``,
+        when it gives one), reading its prefix and suffix, and its passage when not given,
+        from ``text`` when asked rather than holding copies.  Why: the linker's selectors of
+        a 10 MB article held 10 MB of passages that only writing the file reads, once."""
         selector = cls.__new__(cls)
         selector._set(start, end, exact, None, None, text)
         return selector
+
+    @property
+    def exact(self) -> str:
+        """The passage: ``text[start:end]``."""
+        exact = self._exact
+        if exact is None:
+            assert self._text is not None
+            return self._text[self.start : self.end]
+        return exact
 
     @property
     def prefix(self) -> str:
@@ -168,7 +178,7 @@ class Selector(SlottedValue):
 
 _SELECTOR_STORES = tuple(
     getattr(Selector, slot).__set__
-    for slot in ("start", "end", "exact", "_prefix", "_suffix", "_text")
+    for slot in ("start", "end", "_exact", "_prefix", "_suffix", "_text")
 )
 _LINK_FIELDS = core_schema.typed_dict_schema(
     {

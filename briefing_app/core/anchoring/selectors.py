@@ -13,14 +13,14 @@ def make_selector(text: str, start: int, end: int, exact: str | None = None) -> 
     """A selector for ``text[start:end]`` with up to 32 characters of context either side.
 
     ``exact``, when the caller already holds ``text[start:end]`` (an item's own text), is
-    used as it is, so the two share one string instead of two copies; the prefix and suffix
-    are read from ``text`` when asked (the selector keeps ``text``, not copies).
+    used as it is, so the two share one string; without it, the passage, like the prefix
+    and suffix, is read from ``text`` when asked (the selector keeps ``text``, not copies).
     """
     if not 0 <= start <= end <= len(text):
         raise ValueError(f"span {start}-{end} is outside a text of {len(text)} characters")
     if exact is not None and exact != text[start:end]:
         raise ValueError(f"exact is not text[{start}:{end}]")
-    return Selector.in_text(text, start, end, text[start:end] if exact is None else exact)
+    return Selector.in_text(text, start, end, exact)
 
 
 def selector_holds(text: str, selector: Selector) -> bool:
