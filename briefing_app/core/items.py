@@ -222,13 +222,21 @@ class Item(NamedFields, PydanticMethods):
 
 def own_anchor_fields(source: Selector) -> dict[str, Any]:
     """The ``anchors`` entry of an item's own span."""
-    return {**source.as_fields(), "reason": "source", "detail": "", "score": 1.0}
+    return _anchor_fields(source, "source", "", 1.0)
 
 
 def link_anchor_fields(link: Link) -> dict[str, Any]:
     """The ``anchors`` entry of a link."""
-    return {**link.selector.as_fields(), "reason": link.reason, "detail": link.detail,
-            "score": link.score}
+    return _anchor_fields(link.selector, link.reason, link.detail, link.score)
+
+
+def _anchor_fields(selector: Selector, reason: str, detail: str, score: float) -> dict[str, Any]:
+    # One dict made at once, keys in ANCHOR_FIELDS' order (a file's), rather than the
+    # selector's fields by name merged into another: a brief of a 10 MB article writes
+    # 180,000 of these, and that way cost twice as much.
+    return {"start": selector.start, "end": selector.end, "exact": selector.exact,
+            "prefix": selector.prefix, "suffix": selector.suffix, "reason": reason,
+            "detail": detail, "score": score}
 
 
 def anchor_json_bytes(fields: dict[str, Any], indent: int | None = None) -> bytes:
