@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core.importer import import_text
 from briefing_app.core.text.facts import find_figures, item_dates
 from briefing_app.core.text.hedges import find_hedges, hedge_hints
 
@@ -204,3 +205,17 @@ def test_each_item_lists_its_significant_figures_once_as_written() -> None:
     assert [(f.text, f.value) for f in first.figures] == [("1,240", "1240"), ("6%", "6%")]
     assert [f.text for f in second.figures] == ["1,240"]  # not the year, not the 3
     assert [(f.text, f.value) for f in third.figures] == [("$38.5m", "3.85e+07")]
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [("5 MİLLİON euros", "5e+06"), ("5 mıllıon euros", "5e+06"), ("7 thouſand boxes", "7000"),
+     ("$3\u212a", "3000")],
+)
+def test_a_scale_word_matched_through_a_letter_that_folds_one_way_only_keeps_its_scale(
+    text: str, key: str
+) -> None:
+    # (these lower-case to no scale: "İ" becomes "i" and a combining dot; the import crashed)
+    assert [figure.key for figure in find_figures(text)] == [key]
+    brief = import_text(f"Fund\n\nThe fund holds {text} this year, officials said.\n")
+    assert [figure.value for item in brief.items() for figure in item.figures] == [key]

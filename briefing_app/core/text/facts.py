@@ -103,7 +103,7 @@ def each_figure(
         start, end = match.span()
         written = match.group(0)
         number = float(number_text.replace(",", ""))
-        scale_word = scale_word.lower() if scale_word else ""
+        scale_word = _scale_key(scale_word) if scale_word else ""
         if scale_word in ("k", "m", "b") and not currency and number.is_integer():
             scale_word = ""  # "5 m" is metres far more often than millions; "1.2m" is not
             written = written[: len(written) - 1].rstrip()
@@ -131,6 +131,17 @@ def each_figure(
             or (plain and (_is_list_number(text, start, end) or _in_clock_time(text, start, end)))
         )
         yield start, end, written, key, significant
+
+
+def _scale_key(word: str) -> str:
+    """The scale a matched scale word names ("Million" -> "million").  Lower-casing is not
+    enough: the pattern matches case-insensitively, so "MİLLİON", "mıllıon", "thouſand" and
+    the Kelvin sign "K" match too, and lower-case to no key ("İ" becomes "i" and a combining
+    dot).  Those few are looked up the way the pattern matched them."""
+    lowered = word.lower()
+    if lowered in _SCALES:
+        return lowered
+    return next((key for key in _SCALES if re.fullmatch(key, word, re.IGNORECASE)), "")
 
 
 def _is_list_number(text: str, start: int, end: int) -> bool:
