@@ -11,13 +11,13 @@ attribution of the place in the body where the same words stand.  Paragraph pars
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from briefing_app.core.attribution.name_runs import people_named, person_leading
 from briefing_app.core.attribution.name_words import is_organisation
 from briefing_app.core.attribution.people import PeopleRegistry, register_people
+from briefing_app.core.attribution.said_in_body import SaidInBody
 from briefing_app.core.attribution.statements import Statement, Voice, paragraph_statements
 from briefing_app.core.attribution.word_lists import (
     ANY_BUSINESS_NOUNS,
@@ -81,7 +81,6 @@ class ArticleVoices:
         self._organisations: list[tuple[Speaker, int]] = []
         self._paragraph = 0  # the start of the paragraph being resolved
         self.placed = self._resolve(raw)
-        self._starts = [paragraph.start for paragraph in self.paragraphs]
         self._look_up_repeated_quotes()
 
     def statements_of(self, number: int) -> tuple[PlacedStatement, ...]:
@@ -229,6 +228,7 @@ class ArticleVoices:
     def _look_up_repeated_quotes(self) -> None:
         """A quotation with no speaker of its own in a summary section takes the speaker of
         the place in the body that holds the same words (as a reader would look there)."""
+        said: SaidInBody | None = None  # (made when first needed: most articles never do)
         for number, paragraph in enumerate(self.paragraphs):
             if not paragraph.summary:
                 continue
@@ -237,7 +237,12 @@ class ArticleVoices:
             for position, statement in enumerate(statements):
                 if statement.own_speaker or statement.voice is Voice.NARRATIVE:
                     continue
-                found = self._speaker_where_repeated(statement, number)
+                probe = self._probe(statement)
+                if probe is None:
+                    continue
+                if said is None:  # (the body's statements are final: only summaries change)
+                    said = SaidInBody(self.text, self.paragraphs, self.placed, _PROBE_CHARS)
+                found = said.speaker_of(probe)
                 if found is not None and found != statement.speaker:
                     statements[position] = PlacedStatement(
                         statement.start, statement.end, found, statement.voice, False
@@ -245,22 +250,6 @@ class ArticleVoices:
                     changed = True
             if changed:
                 self.placed[number] = tuple(statements)
-
-    def _speaker_where_repeated(self, statement: PlacedStatement, number: int) -> Speaker | None:
-        probe = self._probe(statement)
-        if probe is None:
-            return None
-        own = self.paragraphs[number]
-        at = self.text.find(probe)
-        while at != -1:
-            if not own.start <= at < own.end:
-                other = bisect_right(self._starts, at) - 1
-                if other >= 0 and not self.paragraphs[other].summary:
-                    for placed in self.placed[other]:
-                        if placed.start <= at < placed.end and placed.speaker is not None:
-                            return placed.speaker
-            at = self.text.find(probe, at + 1)
-        return None
 
     def _probe(self, statement: PlacedStatement) -> str | None:
         """The opening words of the statement's longest quotation, or None if too short to
