@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core.attribution import said_in_body
 from briefing_app.core.attribution.said_in_body import SaidInBody
 from briefing_app.core.importer import import_text
 from briefing_app.core.model import Speaker
@@ -122,3 +123,30 @@ def test_each_opening_is_searched_for_once_and_only_in_the_bodys_statements(
     )
     assert len(brief.items()) > 300
     assert searched == ["We will keep the harbour open through the winter"]
+
+
+def test_searching_stops_once_the_articles_budget_is_spent(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # (a bound on the work, in passes over the article: a summary of thousands of distinct
+    # unattributed quotations under a long attributed body cost a pass each)
+    monkeypatch.setattr(said_in_body, "SEARCH_PASSES", 2)
+    searched: list[str] = []
+    search = SaidInBody._search
+
+    def counted(self: SaidInBody, probe: str) -> tuple[Speaker, int] | None:
+        searched.append(probe)
+        return search(self, probe)
+
+    monkeypatch.setattr(SaidInBody, "_search", counted)
+    body = "".join(
+        f"Li Wei said: \u201cThe cranes at berth {n} stay idle until the vote is counted.\u201d\n\n"
+        for n in range(20)
+    )
+    summary = "".join(
+        f"\u201cNumber {n} of the things nobody in the body ever said at all.\u201d\n\n"
+        for n in range(50)
+    )
+    brief = import_text(f"Harbour\n\n{body}What People Are Saying\n\n{summary}")
+    assert len(brief.items()) == 70  # every quotation still an item, the rest unattributed
+    assert 1 <= len(searched) <= 5
