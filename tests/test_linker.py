@@ -259,3 +259,15 @@ def test_packed_choices_give_back_each_items_choices_after_a_trip_between_proces
     ]
     packed = pickle.loads(pickle.dumps(PackedChoices(chosen), protocol=pickle.HIGHEST_PROTOCOL))
     assert list(packed) == chosen
+
+
+def test_an_index_that_served_one_linking_is_not_reused_for_another() -> None:
+    from briefing_app.core.builder import build_brief
+    from briefing_app.core.linking.linker import link_brief
+    from briefing_app.core.readers.plain_text import read_plain_text
+
+    brief, index = build_brief(read_plain_text(ARTICLE))
+    first = [list(item.links) for item in link_brief(brief, index).items()]
+    assert index.words_released and any(first)
+    again = [list(item.links) for item in link_brief(brief, index).items()]
+    assert again == first  # (the spent index made no links at all)

@@ -131,6 +131,7 @@ def test_searching_stops_once_the_articles_budget_is_spent(
     # (a bound on the work, in passes over the article: a summary of thousands of distinct
     # unattributed quotations under a long attributed body cost a pass each)
     monkeypatch.setattr(said_in_body, "SEARCH_PASSES", 2)
+    monkeypatch.setattr(said_in_body, "SEARCH_FLOOR_CHARS", 0)
     searched: list[str] = []
     search = SaidInBody._search
 
@@ -150,3 +151,23 @@ def test_searching_stops_once_the_articles_budget_is_spent(
     brief = import_text(f"Harbour\n\n{body}What People Are Saying\n\n{summary}")
     assert len(brief.items()) == 70  # every quotation still an item, the rest unattributed
     assert 1 <= len(searched) <= 5
+
+
+def test_a_long_summary_of_new_quotations_still_credits_a_repeated_one() -> None:
+    # (a review's case: a bound of 256 passes alone ran out after ~200 new quotations here,
+    # and the repeat lost the speaker who said it in the body)
+    people = ["Amara Okafor", "Desmond Achterberg", "Lucia Fenwright"]
+    body = "\n\n".join(
+        f"\u201cBerth {n} will stay shut until the union and the authority agree terms,\u201d"
+        f" said {people[n % 3]}, at the gate." for n in range(1_000)
+    )
+    new = "\n\n".join(
+        f"\u201cQz{n} xv{n} wk{n} nothing like this was ever said in the body.\u201d"
+        for n in range(300)
+    )
+    repeated = "\u201cBerth 7 will stay shut until the union and the authority agree terms.\u201d"
+    brief = import_text(
+        f"Harbour strike\n\n{body}\n\nWhat People Are Saying\n\n{new}\n\n{repeated}\n"
+    )
+    last = [item for item in brief.items() if item.text == repeated]
+    assert [item.speaker.name for item in last if item.speaker] == ["Desmond Achterberg"]

@@ -21,12 +21,16 @@ from typing import Protocol
 from briefing_app.core.model import Speaker
 
 _APART = "\x00"  # between the statements' texts (never in a reading text, so in no probe)
-# How much searching one article may cost, in passes over its text: each distinct opening
-# searches the body's statements once (a pass, at worst), and a summary can hold more
-# unattributed quotations than a body is worth searching for.  A 10 MB newsroom article
-# needs ~15 passes; 20,000 distinct quotations under a body of 10,000 attributed ones needed
-# 10,000.  Once it is spent, the remaining quotations keep the speaker they had (none).
+# How much searching one article may cost: each distinct opening searches the body's
+# statements once (a pass over them, at worst), and a hostile summary can hold more
+# unattributed quotations than any body is worth searching for.  The bound is the larger of
+# 256 passes over the article and 4 billion characters (a few seconds of ``str.find``): a
+# 10 MB newsroom article uses 3 passes; a 154 KB article with 230 new quotations in its
+# summary used 300 passes, far under the floor; 20,000 distinct quotations under a body of
+# 10,000 attributed ones used 10,000 passes.  Once it is spent, the remaining quotations
+# keep the speaker they had.
 SEARCH_PASSES = 256
+SEARCH_FLOOR_CHARS = 4_000_000_000
 
 
 class _Placed(Protocol):
@@ -82,7 +86,8 @@ class SaidInBody:
             length += len(piece) + len(_APART)
         self._haystack = _APART.join(pieces)
         self._found: dict[str, Speaker | None] = {}
-        self._budget = SEARCH_PASSES * max(len(text), 1)  # characters left to search
+        # characters left to search
+        self._budget = max(SEARCH_PASSES * len(text), SEARCH_FLOOR_CHARS)
 
     def speaker_of(self, probe: str) -> Speaker | None:
         """The speaker of the first place in the body, in reading order, where ``probe``

@@ -51,7 +51,8 @@ def link_brief(
     still one shared object.  The index's words are released once the statements and the
     evidence are found: an index serves one import."""
     text = brief.article.text
-    index = TextIndex(text) if index is None else index
+    if index is None or index.words_released:  # (an index that served a linking is spent)
+        index = TextIndex(text)
     checkpoint()
     speakers = SpeakerStatements(brief, index)
     statements = speakers.statements()

@@ -158,6 +158,11 @@ class TextIndex:
         self.words, self.word_ids, self.word_starts = (), array(POSITION), array(POSITION)
         self._words_released = True
 
+    @property
+    def words_released(self) -> bool:
+        """True once :meth:`release_words` has run: the index serves no second linking."""
+        return self._words_released
+
     def _check_words(self) -> None:
         if self._words_released:
             raise RuntimeError("this index's words were released (release_words)")
