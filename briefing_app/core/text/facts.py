@@ -82,21 +82,15 @@ def find_dates(text: str) -> list[tuple[int, int]]:
 def find_figures(text: str, dates: list[tuple[int, int]] | None = None) -> list[FigureMatch]:
     """Figures with a normalised key; dates' day numbers and lone years are not significant."""
     dates = find_dates(text) if dates is None else dates
-    return [FigureMatch._make(figure) for figure in figure_tuples(text, dates)]
-
-
-def figure_tuples(
-    text: str, dates: list[tuple[int, int]]
-) -> list[tuple[int, int, str, str, bool]]:
-    """:func:`find_figures` as plain tuples (start, end, as written, key, significant)."""
-    return list(each_figure(text, dates))
+    return [FigureMatch._make(figure) for figure in each_figure(text, dates)]
 
 
 def each_figure(
     text: str, dates: list[tuple[int, int]]
 ) -> Iterator[tuple[int, int, str, str, bool]]:
-    """:func:`figure_tuples` one at a time: a text index keeps a long article's figures
-    as columns, and need not hold them all as tuples first."""
+    """:func:`find_figures` as plain tuples (start, end, as written, key, significant),
+    one at a time: a text index keeps a long article's figures as columns, and need not
+    hold them all as tuples first."""
     date_starts = [d_start for d_start, _ in dates]
     for match in _FIGURE.finditer(text):
         currency, number_text, percent, scale_word = match.groups()
@@ -180,7 +174,7 @@ def figures_for_model(
     matches: Iterable[FigureMatch | tuple[int, int, str, str, bool]],
 ) -> list[Figure]:
     """Significant figures, each key once, in the order they appear (from FigureMatches
-    or the plain tuples :func:`figure_tuples` gives)."""
+    or the plain tuples :func:`each_figure` gives)."""
     seen: set[str] = set()
     figures: list[Figure] = []
     for _, _, written, key, significant in matches:

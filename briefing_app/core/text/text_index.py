@@ -85,7 +85,7 @@ class TextIndex:
 
     def _figures_between(self, low: int, high: int) -> Iterator[tuple[int, int, str, str, int]]:
         """Figures ``low`` to ``high`` (in order of their starts) as (start, end, as
-        written, key, significant) tuples, as :func:`facts.figure_tuples` gives them."""
+        written, key, significant) tuples, as :func:`facts.each_figure` gives them."""
         return zip(
             self.figure_starts[low:high], self._figure_ends[low:high],
             self._figure_texts[low:high], self._figure_keys[low:high],
